@@ -1,0 +1,168 @@
+package io.oteldoctor.cli;
+
+import ch.qos.logback.classic.Level;
+import io.oteldoctor.analysis.AnalysisOptions;
+import io.oteldoctor.analysis.Analyzer;
+import io.oteldoctor.analysis.GroupBy;
+import io.oteldoctor.diagnosis.CauseCatalogue;
+import io.oteldoctor.ingest.InputPaths;
+import io.oteldoctor.ingest.LineScanner;
+import io.oteldoctor.matching.Rulebase;
+import io.oteldoctor.report.Report;
+import io.oteldoctor.report.ReportRenderer;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.slf4j.LoggerFactory;
+
+/** The otel-doctor command line. */
+public final class Main {
+
+    private static final String USAGE = "otel-doctor analyze [options] [PATH...]";
+    private static final String HEADER = "%nReads OpenTelemetry Collector and SDK logs (files, directories, .gz, or standard "
+            + "input when no PATH or '-' is given) and reports why exports fail: ranked causes per exporter, the evidence "
+            + "lines, the fix, and how to confirm it.%n%n";
+    private static final String FOOTER = "%nExit codes: 0 no problem found, 1 problems diagnosed, 2 usage error, "
+            + "3 some input could not be read, 70 internal error.%nDocs: docs/user-guide.md%n";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final InputStream stdin;
+
+    Main(PrintStream out, PrintStream err, InputStream stdin) {
+        this.out = out;
+        this.err = err;
+        this.stdin = stdin;
+    }
+
+    public static void main(String[] args) {
+        int code = new Main(System.out, System.err, System.in).run(args).code();
+        System.out.flush();
+        System.exit(code);
+    }
+
+    ExitCode run(String[] args) {
+        Options options = options();
+        if (args.length == 0) {
+            usage(err, options);
+            return ExitCode.USAGE;
+        }
+        String first = args[0];
+        if (first.equals("--version") || first.equals("-V")) {
+            out.println("otel-doctor " + version());
+            return ExitCode.HEALTHY;
+        }
+        if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
+            usage(out, options);
+            return ExitCode.HEALTHY;
+        }
+        if (!first.equals("analyze")) {
+            err.println("otel-doctor: unknown command '" + first + "'; try 'otel-doctor --help'");
+            return ExitCode.USAGE;
+        }
+        CommandLine cmd;
+        try {
+            cmd = new DefaultParser().parse(options, Arrays.copyOfRange(args, 1, args.length));
+        } catch (ParseException e) {
+            err.println("otel-doctor: " + e.getMessage() + "; try 'otel-doctor --help'");
+            return ExitCode.USAGE;
+        }
+        if (cmd.hasOption("help")) {
+            usage(out, options);
+            return ExitCode.HEALTHY;
+        }
+        if (cmd.hasOption("verbose")) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+        }
+        ReportRenderer renderer;
+        GroupBy groupBy;
+        int maxLineBytes;
+        try {
+            renderer = ReportRenderer.forFormat(cmd.getOptionValue("format", "text"));
+            groupBy = GroupBy.parse(cmd.getOptionValue("group-by", "none"));
+            maxLineBytes = Integer.parseInt(cmd.getOptionValue("max-line-bytes", String.valueOf(LineScanner.DEFAULT_MAX_LINE_BYTES)));
+            if (maxLineBytes < 1024) {
+                throw new IllegalArgumentException("--max-line-bytes must be at least 1024");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("otel-doctor: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        List<String> paths = cmd.getArgList();
+        if (paths.stream().filter("-"::equals).count() > 1) {
+            err.println("otel-doctor: standard input ('-') can be named only once");
+            return ExitCode.USAGE;
+        }
+        try {
+            InputPaths.Expansion inputs = InputPaths.expand(paths, stdin);
+            for (InputPaths.Problem p : inputs.problems()) {
+                err.println("otel-doctor: " + p.path() + ": " + p.message());
+            }
+            AnalysisOptions analysis = new AnalysisOptions(groupBy, !cmd.hasOption("no-prefilter"), maxLineBytes);
+            Analyzer analyzer = new Analyzer(Rulebase.bundled(), CauseCatalogue.bundled(), analysis, version());
+            Report report = analyzer.analyze(inputs.sources(), inputs.problems());
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            renderer.render(report, w);
+            w.flush();
+            if (!report.input().complete()) {
+                return ExitCode.INPUT_ERROR;
+            }
+            return report.hasDiagnoses() ? ExitCode.PROBLEMS_FOUND : ExitCode.HEALTHY;
+        } catch (IOException | RuntimeException e) {
+            err.println("otel-doctor: internal error: " + e);
+            LoggerFactory.getLogger(Main.class).debug("internal error", e);
+            return ExitCode.INTERNAL_ERROR;
+        }
+    }
+
+    private static Options options() {
+        Options o = new Options();
+        o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|json")
+                .desc("output format (default: text)").get());
+        o.addOption(Option.builder("g").longOpt("group-by").hasArg().argName("none|file|host")
+                .desc("one report for all input (none, the default), one per source file, or one per host").get());
+        o.addOption(Option.builder().longOpt("max-line-bytes").hasArg().argName("bytes")
+                .desc("cut longer lines to this length and count them as truncated (default: 1048576)").get());
+        o.addOption(Option.builder().longOpt("no-prefilter")
+                .desc("parse every line instead of only those containing a rule trigger (slow; for rule authors)").get());
+        o.addOption(Option.builder("v").longOpt("verbose").desc("log what the tool does to standard error").get());
+        o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+        return o;
+    }
+
+    private static void usage(PrintStream stream, Options options) {
+        HelpFormatter f = HelpFormatter.builder().get();
+        StringWriter s = new StringWriter();
+        PrintWriter pw = new PrintWriter(s);
+        f.printHelp(pw, 80, USAGE, String.format(HEADER), options, 2, 2, String.format(FOOTER));
+        pw.flush();
+        stream.print(s);
+    }
+
+    static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

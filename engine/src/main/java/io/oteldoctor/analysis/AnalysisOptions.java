@@ -1,0 +1,22 @@
+package io.oteldoctor.analysis;
+
+import io.oteldoctor.ingest.LineScanner;
+
+/**
+ * @param prefilter    use the rule-derived prefilter (off only to check that it changes nothing)
+ * @param maxLineBytes longer lines are cut to this length and counted as truncated
+ */
+public record AnalysisOptions(GroupBy groupBy, boolean prefilter, int maxLineBytes) {
+
+    public static AnalysisOptions defaults() {
+        return new AnalysisOptions(GroupBy.NONE, true, LineScanner.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    public AnalysisOptions withGroupBy(GroupBy g) {
+        return new AnalysisOptions(g, prefilter, maxLineBytes);
+    }
+
+    public AnalysisOptions withPrefilter(boolean on) {
+        return new AnalysisOptions(groupBy, on, maxLineBytes);
+    }
+}

@@ -1,0 +1,168 @@
+package io.oteldoctor.analysis;
+
+import io.oteldoctor.diagnosis.CauseCatalogue;
+import io.oteldoctor.diagnosis.DiagnosisAssembler;
+import io.oteldoctor.ingest.InputPaths;
+import io.oteldoctor.ingest.InputSource;
+import io.oteldoctor.ingest.LineFilter;
+import io.oteldoctor.ingest.LineScanner;
+import io.oteldoctor.ingest.LogRecord;
+import io.oteldoctor.ingest.RawRecord;
+import io.oteldoctor.ingest.RecordAssembler;
+import io.oteldoctor.ingest.RecordParser;
+import io.oteldoctor.ingest.SourceAccounting;
+import io.oteldoctor.ingest.SourceStats;
+import io.oteldoctor.matching.EvidenceLedger;
+import io.oteldoctor.matching.RankingSession;
+import io.oteldoctor.matching.Rulebase;
+import io.oteldoctor.matching.SignatureSession;
+import io.oteldoctor.report.Report;
+import io.oteldoctor.signature.Envelope;
+import io.oteldoctor.signature.Signal;
+import io.oteldoctor.signature.SignatureExtractor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One batch analysis: reads every source, lets the prefilter drop lines that cannot matter,
+ * parses and reads the rest into signals for the rules, then ranks the evidence per group.
+ * Sources that fail are reported and the run goes on with the others.
+ */
+public final class Analyzer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Analyzer.class);
+    static final String ALL = "all";
+    static final String UNKNOWN_HOST = "(no host)";
+
+    private final Rulebase rulebase;
+    private final CauseCatalogue catalogue;
+    private final AnalysisOptions options;
+    private final String version;
+    private final LineFilter filter;
+
+    public Analyzer(Rulebase rulebase, CauseCatalogue catalogue, AnalysisOptions options, String version) {
+        this.rulebase = rulebase;
+        this.catalogue = catalogue;
+        this.options = options;
+        this.version = version;
+        this.filter = options.prefilter() ? rulebase.prefilter() : LineFilter.ALL;
+    }
+
+    public Report analyze(List<InputSource> sources, List<InputPaths.Problem> pathProblems) {
+        long started = System.nanoTime();
+        RecordParser parser = new RecordParser();
+        SignatureExtractor extractor = new SignatureExtractor();
+        List<SourceAccounting> accounting = new ArrayList<>();
+        Set<String> groups = new LinkedHashSet<>();
+        long[] counters = new long[2]; // candidate records, signals
+        try (SignatureSession session = new SignatureSession(rulebase)) {
+            for (InputSource source : sources) {
+                SourceStats stats = new SourceStats(source.name());
+                if (options.groupBy() == GroupBy.FILE) {
+                    groups.add(source.name());
+                }
+                RecordAssembler assembler = new RecordAssembler(source.name(), filter, stats, raw -> {
+                    counters[0]++;
+                    LogRecord record = parser.parse(raw);
+                    if (record == null) {
+                        stats.unrecognized(raw.lines().size());
+                        return;
+                    }
+                    stats.parsed(record.format(), raw.lines().size());
+                    String group = groupOf(source, record);
+                    if (options.groupBy() == GroupBy.HOST) {
+                        groups.add(group);
+                    }
+                    Signal signal = extractor.extract(record, group);
+                    if (signal.hasCause() || signal.getEnvelope() != Envelope.NONE) {
+                        counters[1]++;
+                        session.accept(signal);
+                    }
+                });
+                read(source, stats, assembler);
+                accounting.add(stats.snapshot());
+            }
+            if (options.groupBy() == GroupBy.NONE) {
+                groups.add(ALL);
+            }
+            EvidenceLedger ledger = session.ledger();
+            groups.addAll(ledger.groups());
+            RankingSession ranking = new RankingSession(rulebase);
+            DiagnosisAssembler assembler = new DiagnosisAssembler(catalogue);
+            List<Report.Group> reportGroups = new ArrayList<>();
+            for (String group : groups) {
+                RankingSession.Result result = ranking.rank(ledger.evidence(group), ledger.components(group));
+                reportGroups.add(new Report.Group(group,
+                        assembler.assemble(result.hypotheses(), result.evidence(), ledger.components(group))));
+            }
+            List<Report.Problem> problems = new ArrayList<>();
+            for (InputPaths.Problem p : pathProblems) {
+                problems.add(new Report.Problem(p.path(), p.message()));
+            }
+            long elapsed = (System.nanoTime() - started) / 1_000_000;
+            return new Report(Report.SCHEMA, new Report.Tool("otel-doctor", version), options.groupBy().id(),
+                    input(accounting, problems), reportGroups, new Report.Stats(counters[0], counters[1], elapsed));
+        }
+    }
+
+    private String groupOf(InputSource source, LogRecord record) {
+        return switch (options.groupBy()) {
+            case NONE -> ALL;
+            case FILE -> source.name();
+            case HOST -> record.host() == null ? UNKNOWN_HOST : record.host();
+        };
+    }
+
+    private void read(InputSource source, SourceStats stats, RecordAssembler assembler) {
+        LineScanner scanner = new LineScanner(options.maxLineBytes());
+        try (InputStream in = source.open()) {
+            scanner.scan(in, assembler);
+        } catch (IOException | RuntimeException e) {
+            // keep what was read before the failure; the report says the source is incomplete
+            assembler.end();
+            String message = describe(e);
+            LOG.warn("{}: {}", source.name(), message);
+            stats.failed(message);
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.io.EOFException || e instanceof java.util.zip.ZipException) {
+            return "compressed data is truncated or corrupt (" + e.getMessage() + ")";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static Report.Input input(List<SourceAccounting> sources, List<Report.Problem> problems) {
+        long read = 0;
+        long parsed = 0;
+        long skipped = 0;
+        long unrecognized = 0;
+        long truncated = 0;
+        long bytes = 0;
+        boolean complete = problems.isEmpty();
+        for (SourceAccounting s : sources) {
+            read += s.read();
+            parsed += s.parsed();
+            skipped += s.skipped();
+            unrecognized += s.unrecognized();
+            truncated += s.truncated();
+            bytes += s.bytes();
+            complete &= s.complete();
+        }
+        return new Report.Input(complete, new Report.Totals(sources.size(), read, parsed, skipped, unrecognized, truncated, bytes),
+                sources, problems);
+    }
+}

@@ -1,0 +1,65 @@
+package io.oteldoctor.diagnosis;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Titles, fixes, explanations and check commands for every cause id, keyed by id. */
+public final class CauseCatalogue {
+
+    public static final String BUNDLED = "io/oteldoctor/catalogue/causes.json";
+
+    /** The cause ids that are public API; changing one is a breaking change of the report schema. */
+    public static final Set<String> STABLE_IDS = Set.of("network", "endpoint", "tls", "auth", "backend", "protocol",
+            "resources", "queue-full", "batch-timeout", "unknown");
+
+    private record File(String schema, List<CauseEntry> causes) {
+    }
+
+    private final Map<String, CauseEntry> byId;
+
+    private CauseCatalogue(List<CauseEntry> causes) {
+        Map<String, CauseEntry> map = new LinkedHashMap<>();
+        for (CauseEntry c : causes) {
+            if (map.put(c.id(), c) != null) {
+                throw new IllegalStateException("cause listed twice in the catalogue: " + c.id());
+            }
+        }
+        for (String id : STABLE_IDS) {
+            if (!map.containsKey(id)) {
+                throw new IllegalStateException("the catalogue lacks the stable cause id " + id);
+            }
+        }
+        this.byId = Map.copyOf(map);
+    }
+
+    public static CauseCatalogue bundled() {
+        try (InputStream in = CauseCatalogue.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IllegalStateException("no cause catalogue on the class path (" + BUNDLED + ")");
+            }
+            File f = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .readValue(in, File.class);
+            return new CauseCatalogue(f.causes());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the cause catalogue: " + e.getMessage(), e);
+        }
+    }
+
+    public CauseEntry get(String id) {
+        CauseEntry e = byId.get(id);
+        if (e == null) {
+            throw new IllegalArgumentException("cause not in the catalogue: " + id);
+        }
+        return e;
+    }
+
+    public Set<String> ids() {
+        return byId.keySet();
+    }
+}

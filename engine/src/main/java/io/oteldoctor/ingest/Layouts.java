@@ -1,0 +1,294 @@
+package io.oteldoctor.ingest;
+
+/**
+ * Byte-level look at a physical line: where its message starts once the transport prefix is
+ * skipped, and whether that message continues the previous record. Runs on every line, so it
+ * only peeks at a few bytes and allocates nothing.
+ */
+public final class Layouts {
+
+    /** Returned by {@link #messageStart} for a line that is a complete record on its own. */
+    public static final int SELF_CONTAINED = -1;
+
+    private static final byte[] JOURNAL_MESSAGE_KEY = "\"MESSAGE\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] ZAP_JSON_HEAD = "{\"level\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private Layouts() {
+    }
+
+    /**
+     * Offset where the log message begins: after a journald {@code short*} prefix, inside the
+     * {@code MESSAGE} string of a journal JSON entry, or at the line start. Collector JSON and
+     * other JSON objects are complete records and return {@link #SELF_CONTAINED}.
+     */
+    public static int messageStart(byte[] b, int s, int e) {
+        if (s >= e) {
+            return s;
+        }
+        if (b[s] == '{' || b[s] == 0x1E) {
+            int from = b[s] == 0x1E ? s + 1 : s; // json-seq record separator
+            if (startsWith(b, from, e, ZAP_JSON_HEAD)) {
+                return SELF_CONTAINED;
+            }
+            int at = indexOf(b, from, e, JOURNAL_MESSAGE_KEY);
+            return at < 0 ? SELF_CONTAINED : at + JOURNAL_MESSAGE_KEY.length;
+        }
+        int prefixEnd = journalShortPrefixEnd(b, s, e);
+        return prefixEnd < 0 ? s : prefixEnd;
+    }
+
+    /**
+     * End of a journalctl {@code short}, {@code short-precise}, {@code short-iso},
+     * {@code short-iso-precise} or {@code short-full} prefix ({@code <time> <host> <ident>[pid]: }),
+     * or -1 when the line has none.
+     */
+    public static int journalShortPrefixEnd(byte[] b, int s, int e) {
+        int p = skipJournalTime(b, s, e);
+        if (p < 0 || p >= e || b[p] != ' ') {
+            return -1;
+        }
+        p++;
+        int hostStart = p;
+        while (p < e && b[p] != ' ' && b[p] != '\t') {
+            p++;
+        }
+        if (p == hostStart || p >= e || b[p] != ' ') {
+            return -1;
+        }
+        p++;
+        // identifier: up to ": " (optionally with [pid]); identifiers contain no spaces
+        int identStart = p;
+        while (p < e && b[p] != ' ' && b[p] != '\t') {
+            if (b[p] == ':' && p + 1 < e && b[p + 1] == ' ' && p > identStart) {
+                return p + 2;
+            }
+            if (b[p] == ':' && p + 1 == e && p > identStart) {
+                return e;
+            }
+            p++;
+        }
+        return -1;
+    }
+
+    /** Skips a journal time stamp; returns the offset after it or -1. */
+    private static int skipJournalTime(byte[] b, int s, int e) {
+        // "Jun 10 09:12:44" [".123456"]
+        if (e - s >= 15 && isUpper(b[s]) && isLower(b[s + 1]) && isLower(b[s + 2]) && b[s + 3] == ' ') {
+            if (s + 4 < e && isLower(b[s + 4])) {
+                return -1;
+            }
+            // short-full: "Tue 2024-05-14 10:02:03 UTC"
+            if (isDigit(b[s + 4]) && e - s >= 27 && b[s + 8] == '-' && b[s + 11] == '-') {
+                int p = s + 4 + 10;
+                if (b[p] != ' ' || !isClock(b, p + 1, e)) {
+                    return -1;
+                }
+                p += 9;
+                if (p < e && b[p] == ' ') {
+                    int z = p + 1;
+                    while (z < e && isUpper(b[z])) {
+                        z++;
+                    }
+                    return z > p + 1 ? z : -1;
+                }
+                return -1;
+            }
+            int p = s + 4;
+            if (!(b[p] == ' ' || isDigit(b[p])) || !isDigit(b[p + 1]) || b[p + 2] != ' ') {
+                return -1;
+            }
+            p += 3;
+            if (!isClock(b, p, e)) {
+                return -1;
+            }
+            p += 8;
+            return skipFraction(b, p, e);
+        }
+        // "2024-05-14T10:02:03" [".123456"] ("+0000" | "Z") followed by a space (the collector's own
+        // console time is followed by a tab, which is what tells the two apart)
+        if (e - s >= 20 && isDigit(b[s]) && b[s + 4] == '-' && b[s + 7] == '-' && b[s + 10] == 'T') {
+            int p = s + 11;
+            if (!isClock(b, p, e)) {
+                return -1;
+            }
+            p = skipFraction(b, p + 8, e);
+            if (p < e && b[p] == 'Z') {
+                p++;
+            } else if (p + 5 <= e && (b[p] == '+' || b[p] == '-') && isDigit(b[p + 1]) && isDigit(b[p + 4])) {
+                p += 5;
+                if (p < e && b[p] == ':') {
+                    return -1;
+                }
+            } else {
+                return -1;
+            }
+            return p;
+        }
+        return -1;
+    }
+
+    private static int skipFraction(byte[] b, int p, int e) {
+        if (p < e && b[p] == '.') {
+            p++;
+            while (p < e && isDigit(b[p])) {
+                p++;
+            }
+        }
+        return p;
+    }
+
+    private static boolean isClock(byte[] b, int p, int e) {
+        return p + 8 <= e && isDigit(b[p]) && isDigit(b[p + 1]) && b[p + 2] == ':' && isDigit(b[p + 3])
+                && isDigit(b[p + 4]) && b[p + 5] == ':' && isDigit(b[p + 6]) && isDigit(b[p + 7]);
+    }
+
+    /**
+     * Whether a message continues the record before it: indented lines (Go and Java stack frames,
+     * journald's indented continuation), {@code Caused by:} chains, Java exception lines and
+     * bare Go function names of a zap stack trace. {@code \t} written as a JSON escape counts as
+     * indentation, so journal JSON entries holding one stack line each join up as well.
+     */
+    public static boolean isContinuation(byte[] b, int m, int e) {
+        if (m < 0 || m >= e) {
+            return false;
+        }
+        byte c = b[m];
+        if (c == ' ' || c == '\t') {
+            return true;
+        }
+        if (c == '\\' && m + 1 < e && b[m + 1] == 't') {
+            return true;
+        }
+        if (c == 'C' && startsWith(b, m, e, "Caused by: ")) {
+            return true;
+        }
+        if (c == 'S' && startsWith(b, m, e, "Suppressed: ")) {
+            return true;
+        }
+        return isJavaExceptionLine(b, m, e) || isGoFrameFunction(b, m, e);
+    }
+
+    /** {@code java.net.ConnectException: ...}, {@code javax.net.ssl.SSLHandshakeException: ...}. */
+    static boolean isJavaExceptionLine(byte[] b, int m, int e) {
+        int p = m;
+        int dots = 0;
+        int segmentStart = p;
+        while (p < e) {
+            byte c = b[p];
+            if (c == '.') {
+                dots++;
+                segmentStart = p + 1;
+            } else if (c == ':' || c == ' ' || c == '"') {
+                break;
+            } else if (!(isLower(c) || isUpper(c) || isDigit(c) || c == '_' || c == '$')) {
+                return false;
+            }
+            p++;
+        }
+        if (dots < 1 || p == m || !isLower(b[m])) {
+            return false;
+        }
+        if (p < e && b[p] == ' ') {
+            return false;
+        }
+        return endsWithAny(b, segmentStart, p, "Exception", "Error", "Throwable");
+    }
+
+    /** {@code go.opentelemetry.io/collector/exporter/exporterhelper.(*baseExporter).send}: a path, no spaces. */
+    static boolean isGoFrameFunction(byte[] b, int m, int e) {
+        if (!isLower(b[m])) {
+            return false;
+        }
+        boolean slash = false;
+        boolean dot = false;
+        int limit = Math.min(e, m + 512);
+        for (int p = m; p < limit; p++) {
+            byte c = b[p];
+            if (c == '"') {
+                return slash && dot; // end of a JSON-escaped message (journal entry)
+            }
+            if (c == ' ' || c == '\t' || c == '{' || c == '=') {
+                return false;
+            }
+            if (c == '/') {
+                slash = true;
+            } else if (c == '.') {
+                dot = true;
+            }
+        }
+        return slash && dot && limit == e;
+    }
+
+    private static boolean endsWithAny(byte[] b, int s, int e, String... suffixes) {
+        for (String suffix : suffixes) {
+            int n = suffix.length();
+            if (e - s >= n) {
+                boolean same = true;
+                for (int i = 0; i < n; i++) {
+                    if (b[e - n + i] != suffix.charAt(i)) {
+                        same = false;
+                        break;
+                    }
+                }
+                if (same) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean startsWith(byte[] b, int s, int e, String prefix) {
+        if (e - s < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (b[s + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean startsWith(byte[] b, int s, int e, byte[] prefix) {
+        if (e - s < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b[s + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static int indexOf(byte[] b, int s, int e, byte[] needle) {
+        byte first = needle[0];
+        int last = e - needle.length;
+        outer:
+        for (int i = s; i <= last; i++) {
+            if (b[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < needle.length; j++) {
+                if (b[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isUpper(byte c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isLower(byte c) {
+        return c >= 'a' && c <= 'z';
+    }
+}

@@ -1,0 +1,20 @@
+package io.oteldoctor.ingest;
+
+/** Receives physical lines straight from the read buffer; the bytes are only valid during the call. */
+public interface LineSink {
+
+    /**
+     * One physical line without its terminator.
+     *
+     * @param truncated the line was longer than the scanner's limit and only its head is given
+     */
+    void line(byte[] buf, int start, int end, boolean truncated);
+
+    /** The buffer is about to be reused: anything still referring into it must be copied now. */
+    default void beforeRefill() {
+    }
+
+    /** No more lines will come. */
+    default void end() {
+    }
+}

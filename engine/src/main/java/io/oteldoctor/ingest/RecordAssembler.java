@@ -1,0 +1,114 @@
+package io.oteldoctor.ingest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Groups physical lines into records (a header and its continuation lines) and hands on the
+ * records in which at least one line passes the filter. Records that cannot matter are counted
+ * and dropped without ever being copied or decoded.
+ */
+public final class RecordAssembler implements LineSink {
+
+    /** A record longer than this is cut into several, so one runaway stack trace stays bounded. */
+    static final int MAX_RECORD_LINES = 400;
+
+    private final String source;
+    private final LineFilter filter;
+    private final SourceStats stats;
+    private final Consumer<RawRecord> out;
+
+    private long lineNo;
+    private long recordFirstLine;
+    private int recordLines;
+    private boolean recordPasses;
+    private boolean recordTruncated;
+    private final List<byte[]> copied = new ArrayList<>();
+    // The newest line of the current record may still live in the scanner's buffer only.
+    private byte[] pendingBuf;
+    private int pendingStart;
+    private int pendingEnd;
+
+    public RecordAssembler(String source, LineFilter filter, SourceStats stats, Consumer<RawRecord> out) {
+        this.source = source;
+        this.filter = filter;
+        this.stats = stats;
+        this.out = out;
+    }
+
+    @Override
+    public void line(byte[] buf, int start, int end, boolean truncated) {
+        lineNo++;
+        stats.lineRead(end - start);
+        if (truncated) {
+            stats.truncatedLine();
+        }
+        if (isBlank(buf, start, end)) {
+            finishRecord();
+            stats.blank();
+            return;
+        }
+        int messageStart = Layouts.messageStart(buf, start, end);
+        boolean continuation = recordLines > 0 && recordLines < MAX_RECORD_LINES
+                && Layouts.isContinuation(buf, messageStart, end);
+        if (continuation) {
+            pinPending();
+        } else {
+            finishRecord();
+            recordFirstLine = lineNo;
+        }
+        recordLines++;
+        recordTruncated |= truncated;
+        pendingBuf = buf;
+        pendingStart = start;
+        pendingEnd = end;
+        if (!recordPasses && filter.mayMatter(buf, start, end)) {
+            recordPasses = true;
+        }
+    }
+
+    @Override
+    public void beforeRefill() {
+        pinPending();
+    }
+
+    @Override
+    public void end() {
+        finishRecord();
+    }
+
+    private void pinPending() {
+        if (pendingBuf != null) {
+            copied.add(Arrays.copyOfRange(pendingBuf, pendingStart, pendingEnd));
+            pendingBuf = null;
+        }
+    }
+
+    private void finishRecord() {
+        if (recordLines == 0) {
+            return;
+        }
+        if (recordPasses) {
+            pinPending();
+            out.accept(new RawRecord(source, recordFirstLine, List.copyOf(copied), recordTruncated));
+        } else {
+            stats.noSignature(recordLines);
+        }
+        copied.clear();
+        pendingBuf = null;
+        recordLines = 0;
+        recordPasses = false;
+        recordTruncated = false;
+    }
+
+    private static boolean isBlank(byte[] b, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (b[i] != ' ' && b[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,286 @@
+package io.oteldoctor.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a raw record into a {@link LogRecord}: unwraps the transport (journald JSON or
+ * {@code short*}), then reads the collector's console or JSON layout, or an SDK logger's layout.
+ * Only records that passed the prefilter get here, so clarity wins over speed.
+ */
+public final class RecordParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Pattern CONSOLE_HEAD = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2}))(?:\\t| {2,})"
+                    + "(debug|info|warn|error|dpanic|panic|fatal|DEBUG|INFO|WARN|ERROR|DPANIC|PANIC|FATAL)(?:\\t| {2,})");
+    private static final Pattern CALLER = Pattern.compile("^[\\w.@/+-]+\\.go:\\d+$");
+    private static final Pattern JAVAAGENT = Pattern.compile(
+            "^\\[otel\\.javaagent ([^\\]]+)\\] \\[([^\\]]*)\\] (TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)$", Pattern.DOTALL);
+    private static final Pattern JUL_LEVEL = Pattern.compile(
+            "^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): (.*)$", Pattern.DOTALL);
+    private static final Pattern LOGBACK = Pattern.compile(
+            "^(?:\\d{4}-\\d{2}-\\d{2}[ T])?\\d{2}:\\d{2}:\\d{2}[.,]\\d{3} \\[([^\\]]*)\\] (TRACE|DEBUG|INFO|WARN|ERROR)\\s+(\\S+) - (.*)$",
+            Pattern.DOTALL);
+    private static final Pattern PYTHON_BASIC = Pattern.compile(
+            "^(CRITICAL|ERROR|WARNING|INFO|DEBUG):([\\w.]+):(.*)$", Pattern.DOTALL);
+    private static final Pattern GO_STD = Pattern.compile(
+            "^(\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?) (.*)$", Pattern.DOTALL);
+    private static final Pattern DOTNET_SELF_DIAG = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d+Z):(.*)$", Pattern.DOTALL);
+    private static final Pattern LEADING_TIME = Pattern.compile(
+            "^\\[?(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,:]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)\\]?[ \\t]+");
+    private static final Pattern LEVEL_WORD = Pattern.compile(
+            "(?:^|[\\s\\[|])(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|SEVERE|CRITICAL|FATAL|trace|debug|info|warn|warning|error|fatal)(?=[\\s\\]|:]|$)");
+    private static final Pattern SHORT_PREFIX = Pattern.compile(
+            "^(?:\\w{3} )?(?:\\w{3} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: ?[A-Z]+|Z|[+-]\\d{4})?) (\\S+) ([^\\s\\[:]+)(?:\\[(\\d+)\\])?: ?");
+
+    /** Reads a record; returns null when it is not text (binary data). */
+    public LogRecord parse(RawRecord raw) {
+        byte[] head = raw.lines().get(0);
+        if (isBinary(head)) {
+            return null;
+        }
+        String headText = new String(head, StandardCharsets.UTF_8);
+        Unwrapped outer = unwrap(headText);
+        List<String> continuation = new ArrayList<>();
+        for (int i = 1; i < raw.lines().size(); i++) {
+            byte[] line = raw.lines().get(i);
+            if (!isBinary(line)) {
+                continuation.add(unwrap(new String(line, StandardCharsets.UTF_8)).message);
+            }
+        }
+        Inner inner = outer.parsed != null ? outer.parsed : parseInner(outer.message);
+        Instant ts = inner.timestamp != null ? inner.timestamp : outer.timestamp;
+        return new LogRecord(raw.source(), raw.firstLine(), raw.lastLine(), outer.format, ts, outer.host,
+                outer.process, inner.level, inner.logger, inner.message, inner.fields,
+                String.join("\n", continuation));
+    }
+
+    /** The layout of one line as the format detector sees it. */
+    public InputFormat detect(String line) {
+        return unwrap(line).format;
+    }
+
+    private record Unwrapped(InputFormat format, String message, Instant timestamp, String host, String process,
+                             Inner parsed) {
+    }
+
+    private record Inner(Instant timestamp, Level level, String logger, String message, Map<String, String> fields) {
+    }
+
+    private Unwrapped unwrap(String line) {
+        String text = !line.isEmpty() && line.charAt(0) == 0x1E ? line.substring(1) : line;
+        if (text.startsWith("{")) {
+            JsonNode node = readJson(text);
+            if (node != null && node.isObject()) {
+                if (node.has("MESSAGE")) {
+                    String message = journalMessage(node.get("MESSAGE"));
+                    String process = text(node, "SYSLOG_IDENTIFIER");
+                    if (process == null) {
+                        process = text(node, "_COMM");
+                    }
+                    return new Unwrapped(InputFormat.JOURNAL_JSON, message,
+                            Timestamps.fromEpochMicros(text(node, "__REALTIME_TIMESTAMP")), text(node, "_HOSTNAME"),
+                            process, null);
+                }
+                if (node.has("level") && (node.has("msg") || node.has("ts"))) {
+                    return new Unwrapped(InputFormat.COLLECTOR_JSON, text, null, null, null, zapJson(node));
+                }
+                Map<String, String> fields = new LinkedHashMap<>();
+                flatten("", node, fields);
+                return new Unwrapped(InputFormat.PLAIN, text, null, null, null,
+                        new Inner(null, Level.parse(fields.get("level")), null, text, fields));
+            }
+        }
+        Matcher m = SHORT_PREFIX.matcher(text);
+        if (m.lookingAt() && Layouts.journalShortPrefixEnd(line.getBytes(StandardCharsets.UTF_8), 0,
+                line.getBytes(StandardCharsets.UTF_8).length) >= 0) {
+            return new Unwrapped(InputFormat.JOURNAL_SHORT, text.substring(m.end()), Timestamps.parse(text),
+                    m.group(1), m.group(2), null);
+        }
+        Inner inner = parseInner(text);
+        InputFormat format = CONSOLE_HEAD.matcher(text).lookingAt() ? InputFormat.COLLECTOR_CONSOLE : InputFormat.PLAIN;
+        return new Unwrapped(format, text, null, null, null, inner);
+    }
+
+    private Inner parseInner(String message) {
+        if (message.startsWith("{")) {
+            JsonNode node = readJson(message);
+            if (node != null && node.isObject() && node.has("level")) {
+                return zapJson(node);
+            }
+        }
+        Matcher m = CONSOLE_HEAD.matcher(message);
+        if (m.lookingAt()) {
+            return console(message, m);
+        }
+        return plain(message);
+    }
+
+    /** {@code ts⇥level⇥caller⇥msg⇥{fields}}; journald's {@code short*} output turned each tab into spaces. */
+    private Inner console(String line, Matcher head) {
+        Instant ts = Timestamps.parse(head.group(1));
+        Level level = Level.parse(head.group(2));
+        String rest = line.substring(head.end());
+        boolean tabs = line.charAt(head.end(1)) == '\t';
+        String sep = tabs ? "\t" : "  ";
+        String logger = null;
+        int cut = rest.indexOf(sep);
+        if (cut > 0 && CALLER.matcher(rest.substring(0, cut)).matches()) {
+            logger = rest.substring(0, cut);
+            rest = stripSeparator(rest.substring(cut), tabs);
+        }
+        String message = rest;
+        Map<String, String> fields = new LinkedHashMap<>();
+        int fieldsAt = rest.indexOf(sep + "{");
+        if (fieldsAt >= 0) {
+            String candidate = stripSeparator(rest.substring(fieldsAt), tabs);
+            JsonNode node = readJson(candidate);
+            if (node != null && node.isObject()) {
+                flatten("", node, fields);
+                message = rest.substring(0, fieldsAt);
+            }
+        }
+        return new Inner(ts, level, logger, message.strip(), fields);
+    }
+
+    private static String stripSeparator(String s, boolean tabs) {
+        int i = 0;
+        while (i < s.length() && (tabs ? s.charAt(i) == '\t' : s.charAt(i) == ' ')) {
+            i++;
+        }
+        return s.substring(i);
+    }
+
+    private Inner zapJson(JsonNode node) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        String ts = null;
+        String level = null;
+        String caller = null;
+        String msg = "";
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            switch (e.getKey()) {
+                case "ts" -> ts = e.getValue().asText();
+                case "level" -> level = e.getValue().asText();
+                case "caller" -> caller = e.getValue().asText();
+                case "msg" -> msg = e.getValue().asText();
+                default -> flatten(e.getKey(), e.getValue(), fields);
+            }
+        }
+        return new Inner(Timestamps.fromZapTs(ts), Level.parse(level), caller, msg, fields);
+    }
+
+    private Inner plain(String text) {
+        Matcher m = JAVAAGENT.matcher(text);
+        if (m.matches()) {
+            return new Inner(Timestamps.parse(m.group(1)), Level.parse(m.group(3)), m.group(4), m.group(5), Map.of());
+        }
+        m = JUL_LEVEL.matcher(text);
+        if (m.matches()) {
+            return new Inner(null, Level.parse(m.group(1)), null, m.group(2), Map.of());
+        }
+        m = LOGBACK.matcher(text);
+        if (m.matches()) {
+            return new Inner(Timestamps.parse(text), Level.parse(m.group(2)), m.group(3), m.group(4), Map.of());
+        }
+        m = PYTHON_BASIC.matcher(text);
+        if (m.matches()) {
+            return new Inner(null, Level.parse(m.group(1)), m.group(2), m.group(3), Map.of());
+        }
+        m = GO_STD.matcher(text);
+        if (m.matches()) {
+            return new Inner(Timestamps.parse(m.group(1)), Level.UNKNOWN, null, m.group(2), Map.of());
+        }
+        m = DOTNET_SELF_DIAG.matcher(text);
+        if (m.matches()) {
+            return new Inner(Timestamps.parse(m.group(1)), Level.UNKNOWN, null, m.group(2), Map.of());
+        }
+        Instant ts = null;
+        String rest = text;
+        m = LEADING_TIME.matcher(text);
+        if (m.lookingAt()) {
+            ts = Timestamps.parse(m.group(1));
+            rest = text.substring(m.end());
+        }
+        Level level = Level.UNKNOWN;
+        Matcher lw = LEVEL_WORD.matcher(rest.length() > 80 ? rest.substring(0, 80) : rest);
+        if (lw.find()) {
+            level = Level.parse(lw.group(1));
+        }
+        return new Inner(ts, level, null, text, Map.of());
+    }
+
+    private static String journalMessage(JsonNode message) {
+        if (message == null || message.isNull()) {
+            return "";
+        }
+        if (message.isTextual()) {
+            return message.asText();
+        }
+        if (message.isArray()) {
+            boolean bytes = true;
+            for (JsonNode n : message) {
+                bytes &= n.isInt();
+            }
+            if (bytes) {
+                byte[] b = new byte[message.size()];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (byte) message.get(i).asInt();
+                }
+                return new String(b, StandardCharsets.UTF_8);
+            }
+            List<String> parts = new ArrayList<>();
+            message.forEach(n -> parts.add(journalMessage(n)));
+            return String.join("\n", parts);
+        }
+        return message.toString();
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+            }
+        } else if (!prefix.isEmpty()) {
+            out.put(prefix, node.isValueNode() ? node.asText() : node.toString());
+        }
+    }
+
+    private static boolean isBinary(byte[] line) {
+        for (byte b : line) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,74 @@
+package io.oteldoctor.ingest;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Line accounting for one source. Every physical line read lands in exactly one bucket, so the
+ * report can show that nothing was silently lost.
+ */
+public final class SourceStats {
+
+    private final String source;
+    private long read;
+    private long parsed;
+    private long skippedNoSignature;
+    private long skippedBlank;
+    private long unrecognized;
+    private long truncated;
+    private long bytes;
+    private final Map<InputFormat, Long> formats = new EnumMap<>(InputFormat.class);
+    private String error;
+
+    public SourceStats(String source) {
+        this.source = source;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    void lineRead(int length) {
+        read++;
+        bytes += length + 1L;
+    }
+
+    void truncatedLine() {
+        truncated++;
+    }
+
+    void blank() {
+        skippedBlank++;
+    }
+
+    void noSignature(int lines) {
+        skippedNoSignature += lines;
+    }
+
+    public void parsed(InputFormat format, int lines) {
+        parsed += lines;
+        formats.merge(format, (long) lines, Long::sum);
+    }
+
+    public void unrecognized(int lines) {
+        unrecognized += lines;
+    }
+
+    /** The source could not be read (completely or from some point on). */
+    public void failed(String message) {
+        this.error = message;
+    }
+
+    public SourceAccounting snapshot() {
+        InputFormat dominant = null;
+        long best = 0;
+        for (Map.Entry<InputFormat, Long> e : formats.entrySet()) {
+            if (e.getValue() > best) {
+                best = e.getValue();
+                dominant = e.getKey();
+            }
+        }
+        return new SourceAccounting(source, dominant == null ? null : dominant.id(), read, bytes, parsed,
+                skippedNoSignature, skippedBlank, unrecognized, truncated, error);
+    }
+}

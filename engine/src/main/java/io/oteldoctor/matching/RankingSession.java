@@ -1,0 +1,48 @@
+package io.oteldoctor.matching;
+
+import io.oteldoctor.diagnosis.ComponentState;
+import io.oteldoctor.diagnosis.Evidence;
+import io.oteldoctor.diagnosis.Hypothesis;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Runs the correlation and ranking rules over one group's aggregated evidence: attribute gRPC
+ * core lines, let specific signatures explain away ambiguous ones, score the hypotheses, mark
+ * consequences and predict what comes next.
+ */
+public final class RankingSession {
+
+    private final Rulebase rulebase;
+
+    public RankingSession(Rulebase rulebase) {
+        this.rulebase = rulebase;
+    }
+
+    /** The outcome: scored hypotheses, and the evidence as the rules left it (attributed, pruned). */
+    public record Result(List<Hypothesis> hypotheses, List<Evidence> evidence) {
+    }
+
+    public Result rank(Collection<Evidence> evidence, Collection<ComponentState> components) {
+        KieSession session = rulebase.kieBase().newKieSession();
+        try {
+            evidence.forEach(session::insert);
+            components.forEach(session::insert);
+            session.fireAllRules();
+            List<Hypothesis> hypotheses = new ArrayList<>();
+            List<Evidence> finalEvidence = new ArrayList<>();
+            for (Object o : session.getObjects()) {
+                if (o instanceof Hypothesis h) {
+                    hypotheses.add(h);
+                } else if (o instanceof Evidence e) {
+                    finalEvidence.add(e);
+                }
+            }
+            return new Result(hypotheses, finalEvidence);
+        } finally {
+            session.dispose();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.oteldoctor.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+
+/** The report as one JSON document (pretty-printed, UTF-8, times in ISO-8601 UTC). */
+public final class JsonRenderer implements ReportRenderer {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    @Override
+    public void render(Report report, Appendable out) throws IOException {
+        String json = MAPPER.writeValueAsString(report);
+        out.append(json).append('\n');
+    }
+
+    /** For callers holding a writer. */
+    public void render(Report report, Writer out) throws IOException {
+        render(report, (Appendable) out);
+    }
+}

@@ -1,0 +1,126 @@
+package io.oteldoctor.report;
+
+import io.oteldoctor.diagnosis.Diagnosis;
+import io.oteldoctor.diagnosis.NextError;
+import io.oteldoctor.ingest.SourceAccounting;
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The report for a person at a terminal: wrapped to a fixed width, most likely problem first. */
+public final class TextRenderer implements ReportRenderer {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final int LABEL = 11;
+
+    private final int width;
+
+    public TextRenderer(int width) {
+        this.width = Math.max(40, width);
+    }
+
+    @Override
+    public void render(Report report, Appendable out) throws IOException {
+        Report.Totals t = report.input().totals();
+        out.append(String.format(Locale.ROOT, "%s %s: %d source%s, %,d lines read (%,d parsed, %,d skipped, %,d unrecognized)%n",
+                report.tool().name(), report.tool().version(), t.sources(), t.sources() == 1 ? "" : "s", t.read(), t.parsed(),
+                t.skipped(), t.unrecognized()));
+        for (Report.Problem p : report.input().problems()) {
+            wrap(out, "", "! " + p.source() + ": " + p.message(), "  ");
+        }
+        for (SourceAccounting s : report.input().sources()) {
+            if (s.error() != null) {
+                wrap(out, "", "! " + s.source() + ": " + s.error() + " (read " + s.read() + " lines before that)", "  ");
+            }
+            if (s.truncated() > 0) {
+                wrap(out, "", "! " + s.source() + ": " + s.truncated() + " over-long lines were cut at the line-length limit", "  ");
+            }
+        }
+        boolean groupHeadings = !"none".equals(report.groupBy());
+        for (Report.Group g : report.groups()) {
+            out.append('\n');
+            if (groupHeadings) {
+                out.append("== ").append(g.key()).append(" ==\n");
+            }
+            if (g.diagnoses().isEmpty()) {
+                out.append("No export problem found.\n");
+                continue;
+            }
+            for (Diagnosis d : g.diagnoses()) {
+                diagnosis(out, d);
+            }
+        }
+    }
+
+    private void diagnosis(Appendable out, Diagnosis d) throws IOException {
+        String head = d.rank() + ". " + d.cause() + ": " + d.title();
+        String conf = String.format(Locale.ROOT, "  [%.0f%%]", d.confidence() * 100);
+        wrap(out, "", head + conf, "   ");
+        String component = d.component() + (d.componentKind() == null ? "" : " (" + d.componentKind()
+                + (d.signals().isEmpty() ? "" : ", " + String.join(", ", d.signals())) + ")")
+                + (d.endpoint() == null ? "" : " -> " + d.endpoint());
+        field(out, "component", component);
+        if (d.consequenceOf() != null) {
+            field(out, "follows", "the " + d.consequenceOf() + " problem above");
+        }
+        String span = d.firstSeen() == null ? "" : ", " + TIME.format(d.firstSeen())
+                + (d.lastSeen() != null && !d.lastSeen().equals(d.firstSeen()) ? " to " + TIME.format(d.lastSeen()) : "");
+        field(out, "evidence", d.occurrences() + " matching record" + (d.occurrences() == 1 ? "" : "s") + span);
+        for (Diagnosis.CitedEvidence e : d.evidence()) {
+            wrap(out, " ".repeat(LABEL + 2), e.source() + ":" + e.line() + "  " + e.text(), " ".repeat(LABEL + 6));
+        }
+        if (d.unexplainedError() != null) {
+            field(out, "error", d.unexplainedError());
+        }
+        field(out, "fix", d.fix());
+        field(out, "why", d.why());
+        if (d.check() != null) {
+            field(out, "check", d.check());
+        }
+        List<String> next = new ArrayList<>();
+        for (NextError n : d.next()) {
+            next.add(n.cause() + ": " + n.reason());
+        }
+        for (int i = 0; i < next.size(); i++) {
+            field(out, i == 0 ? "next" : "", next.get(i));
+        }
+        for (Diagnosis.Alternative a : d.alternatives()) {
+            field(out, "or", String.format(Locale.ROOT, "%s [%.0f%%]%s", a.cause(), a.confidence() * 100,
+                    a.tellApart() == null ? "" : ": " + a.tellApart()));
+        }
+        for (String n : d.notes()) {
+            field(out, "note", n);
+        }
+        field(out, "docs", d.docs());
+        out.append('\n');
+    }
+
+    private void field(Appendable out, String label, String value) throws IOException {
+        String pad = String.format(Locale.ROOT, "   %-" + (LABEL - 1) + "s", label);
+        wrap(out, pad, value, " ".repeat(pad.length()));
+    }
+
+    /** Word-wraps {@code text} to the width; words longer than a line are broken. */
+    private void wrap(Appendable out, String firstPrefix, String text, String restPrefix) throws IOException {
+        String prefix = firstPrefix;
+        String rest = text.replace('\n', ' ').replace('\t', ' ');
+        while (true) {
+            int room = Math.max(10, width - prefix.length());
+            if (rest.length() <= room) {
+                out.append(prefix).append(rest).append('\n');
+                return;
+            }
+            int cut = rest.lastIndexOf(' ', room);
+            if (cut <= room / 3) {
+                cut = room;
+            }
+            out.append(prefix).append(rest, 0, cut).append('\n');
+            rest = rest.substring(cut).stripLeading();
+            prefix = restPrefix;
+        }
+    }
+}

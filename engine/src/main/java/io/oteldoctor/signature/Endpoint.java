@@ -1,0 +1,39 @@
+package io.oteldoctor.signature;
+
+/**
+ * Where an exporter sends its data, as far as the log reveals it. Any part may be null.
+ *
+ * @param scheme {@code http} or {@code https} when a URL was seen
+ * @param path   URL path, e.g. {@code /v1/traces}
+ */
+public record Endpoint(String scheme, String host, Integer port, String path) {
+
+    /** {@code host:port} with the scheme's default port filled in, or the host alone, or null. */
+    public String hostPort() {
+        if (host == null) {
+            return null;
+        }
+        Integer p = port != null ? port : "https".equals(scheme) ? Integer.valueOf(443) : "http".equals(scheme) ? Integer.valueOf(80) : null;
+        return p == null ? host : host + ":" + p;
+    }
+
+    public String url() {
+        if (scheme == null || host == null) {
+            return null;
+        }
+        return scheme + "://" + host + (port == null ? "" : ":" + port) + (path == null ? "" : path);
+    }
+
+    /** Fills what this endpoint lacks from another one seen in the same record. */
+    public Endpoint orElse(Endpoint other) {
+        if (other == null) {
+            return this;
+        }
+        boolean sameHost = host == null || other.host == null || host.equals(other.host);
+        if (!sameHost) {
+            return this;
+        }
+        return new Endpoint(scheme != null ? scheme : other.scheme, host != null ? host : other.host,
+                port != null ? port : other.port, path != null ? path : other.path);
+    }
+}

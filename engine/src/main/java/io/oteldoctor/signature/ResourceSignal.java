@@ -1,0 +1,12 @@
+package io.oteldoctor.signature;
+
+/** The sending host running out of something. */
+public enum ResourceSignal {
+    TOO_MANY_OPEN_FILES,
+    /** Ephemeral ports exhausted. */ PORTS_EXHAUSTED,
+    /** The kernel or the container runtime killed the process for memory. */ OOM_KILLED,
+    /** The local memory_limiter refuses data. */ MEMORY_LIMITER_REFUSING,
+    /** The local memory_limiter passed its hard limit. */ MEMORY_LIMITER_HARD_LIMIT,
+    /** The process itself could not allocate (Go runtime, Java heap). */ PROCESS_OUT_OF_MEMORY,
+    NONE
+}

@@ -1,0 +1,509 @@
+package io.oteldoctor.signature;
+
+/**
+ * One candidate log record read layer by layer into typed facts: the exporterhelper envelope, the
+ * gRPC or HTTP status, and the network, DNS, TLS, protocol and resource errors underneath. This is the
+ * fact the signature rules match; it is removed from the session as soon as the rules have seen it.
+ */
+public final class Signal {
+
+    private final String group;
+    private final String source;
+    private final long line;
+    private final long lastLine;
+    private final java.time.Instant timestamp;
+    private final String host;
+    private final Origin origin;
+    private final io.oteldoctor.ingest.Level level;
+    private final String component;
+    private final String componentKind;
+    private final String signalType;
+    private final Transport transport;
+    private final String message;
+    private final String errorText;
+    private final String text;
+    private final Envelope envelope;
+    private final RetryVerdict verdict;
+    private final GrpcCode grpcCode;
+    private final boolean serverStatus;
+    private final int httpStatus;
+    private final NetError netError;
+    private final DnsError dnsError;
+    private final AddressError addressError;
+    private final TlsError tlsError;
+    private final ProtocolError protocolError;
+    private final Timeout timeout;
+    private final ResourceSignal resource;
+    private final boolean queueFull;
+    private final boolean downstreamQueueFull;
+    private final boolean downstreamMemoryRefusal;
+    private final boolean messageTooLarge;
+    private final boolean unknownService;
+    private final boolean doubledPath;
+    private final boolean startupFailure;
+    private final Endpoint endpoint;
+    private final java.util.Set<String> addresses;
+
+    private Signal(Builder b) {
+        this.group = b.group;
+        this.source = b.source;
+        this.line = b.line;
+        this.lastLine = b.lastLine;
+        this.timestamp = b.timestamp;
+        this.host = b.host;
+        this.origin = b.origin;
+        this.level = b.level;
+        this.component = b.component;
+        this.componentKind = b.componentKind;
+        this.signalType = b.signalType;
+        this.transport = b.transport;
+        this.message = b.message;
+        this.errorText = b.errorText;
+        this.text = b.text;
+        this.envelope = b.envelope;
+        this.verdict = b.verdict;
+        this.grpcCode = b.grpcCode;
+        this.serverStatus = b.serverStatus;
+        this.httpStatus = b.httpStatus;
+        this.netError = b.netError;
+        this.dnsError = b.dnsError;
+        this.addressError = b.addressError;
+        this.tlsError = b.tlsError;
+        this.protocolError = b.protocolError;
+        this.timeout = b.timeout;
+        this.resource = b.resource;
+        this.queueFull = b.queueFull;
+        this.downstreamQueueFull = b.downstreamQueueFull;
+        this.downstreamMemoryRefusal = b.downstreamMemoryRefusal;
+        this.messageTooLarge = b.messageTooLarge;
+        this.unknownService = b.unknownService;
+        this.doubledPath = b.doubledPath;
+        this.startupFailure = b.startupFailure;
+        this.endpoint = b.endpoint;
+        this.addresses = b.addresses;
+    }
+
+    /** Report group the record belongs to (the whole run, a file, or a host). */
+    public String getGroup() {
+        return group;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public long getLine() {
+        return line;
+    }
+
+    public long getLastLine() {
+        return lastLine;
+    }
+
+    /** Record time, or null. */
+    public java.time.Instant getTimestamp() {
+        return timestamp;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public Origin getOrigin() {
+        return origin;
+    }
+
+    public io.oteldoctor.ingest.Level getLevel() {
+        return level;
+    }
+
+    /** Component the record speaks for: a collector component id, {@code sdk/java}, a process; null when unknown. */
+    public String getComponent() {
+        return component;
+    }
+
+    /** {@code exporter}, {@code processor}, {@code receiver}, {@code process}, {@code sdk}, or null. */
+    public String getComponentKind() {
+        return componentKind;
+    }
+
+    /** {@code traces}, {@code metrics}, {@code logs}, {@code profiles}, or null. */
+    public String getSignalType() {
+        return signalType;
+    }
+
+    public Transport getTransport() {
+        return transport;
+    }
+
+    /** The log message. */
+    public String getMessage() {
+        return message;
+    }
+
+    /** The error the record reports (the zap {@code error} field, or the SDK message with its exception chain). */
+    public String getErrorText() {
+        return errorText;
+    }
+
+    /** The record as a person reads it, secrets masked: what evidence cites. */
+    public String getText() {
+        return text;
+    }
+
+    public Envelope getEnvelope() {
+        return envelope;
+    }
+
+    public RetryVerdict getVerdict() {
+        return verdict;
+    }
+
+    public GrpcCode getGrpcCode() {
+        return grpcCode;
+    }
+
+    /** The gRPC status was sent by a server that was reached, not made up by the client's transport. */
+    public boolean isServerStatus() {
+        return serverStatus;
+    }
+
+    /** HTTP status the backend (or a proxy) answered, 0 when none. */
+    public int getHttpStatus() {
+        return httpStatus;
+    }
+
+    public NetError getNetError() {
+        return netError;
+    }
+
+    public DnsError getDnsError() {
+        return dnsError;
+    }
+
+    public AddressError getAddressError() {
+        return addressError;
+    }
+
+    public TlsError getTlsError() {
+        return tlsError;
+    }
+
+    public ProtocolError getProtocolError() {
+        return protocolError;
+    }
+
+    public Timeout getTimeout() {
+        return timeout;
+    }
+
+    public ResourceSignal getResource() {
+        return resource;
+    }
+
+    /** A sending queue is full (the collector's own, or the SDK's batch queue). */
+    public boolean isQueueFull() {
+        return queueFull;
+    }
+
+    /** The next collector's queue is full: the refusal came back over the wire. */
+    public boolean isDownstreamQueueFull() {
+        return downstreamQueueFull;
+    }
+
+    /** The next collector's memory_limiter refused the data. */
+    public boolean isDownstreamMemoryRefusal() {
+        return downstreamMemoryRefusal;
+    }
+
+    /** A gRPC message exceeded the receiver's maximum size. */
+    public boolean isMessageTooLarge() {
+        return messageTooLarge;
+    }
+
+    /** The server has no OTLP service for this signal. */
+    public boolean isUnknownService() {
+        return unknownService;
+    }
+
+    /** The URL path repeats the signal path ({@code /v1/traces/v1/traces}). */
+    public boolean isDoubledPath() {
+        return doubledPath;
+    }
+
+    /** The collector could not start (configuration, pipelines). */
+    public boolean isStartupFailure() {
+        return startupFailure;
+    }
+
+    /** Endpoint named in the record, or null. */
+    public Endpoint getEndpoint() {
+        return endpoint;
+    }
+
+    /** Every host and host:port the record names, for correlation. */
+    public java.util.Set<String> getAddresses() {
+        return addresses;
+    }
+
+    /** The URL scheme of the endpoint, or null: lets rules tell http:// from https:// requests. */
+    public String getEndpointScheme() {
+        return endpoint == null ? null : endpoint.scheme();
+    }
+
+    /** True when any layer below the envelope was recognised. */
+    public boolean hasCause() {
+        return grpcCode != GrpcCode.NONE || httpStatus != 0 || netError != NetError.NONE || dnsError != DnsError.NONE
+                || addressError != AddressError.NONE || tlsError != TlsError.NONE || protocolError != ProtocolError.NONE
+                || timeout != Timeout.NONE || resource != ResourceSignal.NONE || queueFull || downstreamQueueFull
+                || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String toString() {
+        return "Signal{" + source + ":" + line + " " + origin + " " + component + " " + envelope + " grpc=" + grpcCode
+                + " http=" + httpStatus + " net=" + netError + " dns=" + dnsError + " addr=" + addressError + " tls=" + tlsError
+                + " proto=" + protocolError + " timeout=" + timeout + " res=" + resource + " queueFull=" + queueFull + "}";
+    }
+
+    /** Collects the layers as the extractor finds them. */
+    public static final class Builder {
+
+        private String group;
+        private String source;
+        private long line;
+        private long lastLine;
+        private java.time.Instant timestamp;
+        private String host;
+        private Origin origin = Origin.OTHER;
+        private io.oteldoctor.ingest.Level level = io.oteldoctor.ingest.Level.UNKNOWN;
+        private String component;
+        private String componentKind;
+        private String signalType;
+        private Transport transport = Transport.UNKNOWN;
+        private String message;
+        private String errorText;
+        private String text;
+        private Envelope envelope = Envelope.NONE;
+        private RetryVerdict verdict = RetryVerdict.NONE;
+        private GrpcCode grpcCode = GrpcCode.NONE;
+        private boolean serverStatus;
+        private int httpStatus;
+        private NetError netError = NetError.NONE;
+        private DnsError dnsError = DnsError.NONE;
+        private AddressError addressError = AddressError.NONE;
+        private TlsError tlsError = TlsError.NONE;
+        private ProtocolError protocolError = ProtocolError.NONE;
+        private Timeout timeout = Timeout.NONE;
+        private ResourceSignal resource = ResourceSignal.NONE;
+        private boolean queueFull;
+        private boolean downstreamQueueFull;
+        private boolean downstreamMemoryRefusal;
+        private boolean messageTooLarge;
+        private boolean unknownService;
+        private boolean doubledPath;
+        private boolean startupFailure;
+        private Endpoint endpoint;
+        private java.util.Set<String> addresses = java.util.Set.of();
+
+        public Builder group(String value) {
+            this.group = value;
+            return this;
+        }
+
+        public Builder source(String value) {
+            this.source = value;
+            return this;
+        }
+
+        public Builder line(long value) {
+            this.line = value;
+            return this;
+        }
+
+        public Builder lastLine(long value) {
+            this.lastLine = value;
+            return this;
+        }
+
+        public Builder timestamp(java.time.Instant value) {
+            this.timestamp = value;
+            return this;
+        }
+
+        public Builder host(String value) {
+            this.host = value;
+            return this;
+        }
+
+        public Builder origin(Origin value) {
+            this.origin = value;
+            return this;
+        }
+
+        public Builder level(io.oteldoctor.ingest.Level value) {
+            this.level = value;
+            return this;
+        }
+
+        public Builder component(String value) {
+            this.component = value;
+            return this;
+        }
+
+        public Builder componentKind(String value) {
+            this.componentKind = value;
+            return this;
+        }
+
+        public Builder signalType(String value) {
+            this.signalType = value;
+            return this;
+        }
+
+        public Builder transport(Transport value) {
+            this.transport = value;
+            return this;
+        }
+
+        public Builder message(String value) {
+            this.message = value;
+            return this;
+        }
+
+        public Builder errorText(String value) {
+            this.errorText = value;
+            return this;
+        }
+
+        public Builder text(String value) {
+            this.text = value;
+            return this;
+        }
+
+        public Builder envelope(Envelope value) {
+            this.envelope = value;
+            return this;
+        }
+
+        public Builder verdict(RetryVerdict value) {
+            this.verdict = value;
+            return this;
+        }
+
+        public Builder grpcCode(GrpcCode value) {
+            this.grpcCode = value;
+            return this;
+        }
+
+        public Builder serverStatus(boolean value) {
+            this.serverStatus = value;
+            return this;
+        }
+
+        public Builder httpStatus(int value) {
+            this.httpStatus = value;
+            return this;
+        }
+
+        public Builder netError(NetError value) {
+            this.netError = value;
+            return this;
+        }
+
+        public Builder dnsError(DnsError value) {
+            this.dnsError = value;
+            return this;
+        }
+
+        public Builder addressError(AddressError value) {
+            this.addressError = value;
+            return this;
+        }
+
+        public Builder tlsError(TlsError value) {
+            this.tlsError = value;
+            return this;
+        }
+
+        public Builder protocolError(ProtocolError value) {
+            this.protocolError = value;
+            return this;
+        }
+
+        public Builder timeout(Timeout value) {
+            this.timeout = value;
+            return this;
+        }
+
+        public Builder resource(ResourceSignal value) {
+            this.resource = value;
+            return this;
+        }
+
+        public Builder queueFull(boolean value) {
+            this.queueFull = value;
+            return this;
+        }
+
+        public Builder downstreamQueueFull(boolean value) {
+            this.downstreamQueueFull = value;
+            return this;
+        }
+
+        public Builder downstreamMemoryRefusal(boolean value) {
+            this.downstreamMemoryRefusal = value;
+            return this;
+        }
+
+        public Builder messageTooLarge(boolean value) {
+            this.messageTooLarge = value;
+            return this;
+        }
+
+        public Builder unknownService(boolean value) {
+            this.unknownService = value;
+            return this;
+        }
+
+        public Builder doubledPath(boolean value) {
+            this.doubledPath = value;
+            return this;
+        }
+
+        public Builder startupFailure(boolean value) {
+            this.startupFailure = value;
+            return this;
+        }
+
+        public Builder endpoint(Endpoint value) {
+            this.endpoint = value;
+            return this;
+        }
+
+        public Builder addresses(java.util.Set<String> value) {
+            this.addresses = java.util.Set.copyOf(value);
+            return this;
+        }
+
+        public NetError netError() {
+            return netError;
+        }
+
+        public TlsError tlsError() {
+            return tlsError;
+        }
+
+        public DnsError dnsError() {
+            return dnsError;
+        }
+
+        public Signal build() {
+            return new Signal(this);
+        }
+    }
+}

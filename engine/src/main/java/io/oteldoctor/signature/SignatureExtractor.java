@@ -1,0 +1,691 @@
+package io.oteldoctor.signature;
+
+import io.oteldoctor.ingest.InputFormat;
+import io.oteldoctor.ingest.Level;
+import io.oteldoctor.ingest.LogRecord;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a log record layer by layer, outside in: who wrote it and for which component, what the
+ * exporter did (retry, drop, reject), the gRPC or HTTP status, and the transport error at the
+ * bottom. It records what the text says, not what it means: weighing the layers against each
+ * other is the rulebase's job.
+ */
+public final class SignatureExtractor {
+
+    private static final Pattern GO_GRPC_STATUS = Pattern.compile("code = (\\w+) desc = ");
+    private static final Pattern PY_STATUS = Pattern.compile("StatusCode\\.([A-Z_]+)");
+    private static final Pattern JAVA_STATUS = Pattern.compile("gRPC status code (\\d+)");
+    private static final Pattern JAVA_SERVER_IS = Pattern.compile("Server (?:is|responded with) ([A-Z_]{4,})");
+    private static final Pattern NODE_STATUS = Pattern.compile("\\b(\\d{1,2}) ([A-Z_]{4,}): ");
+    private static final Pattern DOTNET_STATUS = Pattern.compile("StatusCode=\"(\\w+)\"|Status code: (\\w+)");
+
+    private static final Pattern HTTP_STATUS = Pattern.compile(
+            "(?:HTTP [Ss]tatus [Cc]ode:? |unexpected HTTP status code received from server: |batch code: |\\bcode: |"
+                    + "\\(status: |status code |StatusCode: |failed to send to \\S+: )(\\d{3})\\b");
+    private static final Pattern HTTP_REASON = Pattern.compile(
+            "Transient error (Service Unavailable|Too Many Requests|Bad Gateway|Gateway Timeout) encountered");
+
+    private static final Pattern URL = Pattern.compile(
+            "\\b(https?)://([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\])(?::(\\d{1,5}))?(/[^\\s\"'\\\\,)\\]]*)?");
+    private static final Pattern DIAL_ADDR = Pattern.compile("dial tcp (\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");
+    private static final Pattern GRPC_ADDR = Pattern.compile("Addr: \\\\?\"([^\"\\\\]+):(\\d{1,5})\\\\?\"");
+    private static final Pattern LOOKUP_HOST = Pattern.compile("lookup ([A-Za-z0-9._-]+)(?: on |: )");
+    private static final Pattern PY_TARGET = Pattern.compile("(?:exporting \\w+ to|Failed to export \\w+ to) ([A-Za-z0-9._-]+):(\\d{1,5})");
+    private static final Pattern JAVA_CONNECT = Pattern.compile("Failed to connect to ([A-Za-z0-9._-]+)/[0-9A-Fa-f:.]+:(\\d{1,5})");
+    private static final Pattern NODE_ADDR = Pattern.compile("(?:ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ECONNRESET) ([0-9A-Fa-f:.]+):(\\d{1,5})");
+    private static final Pattern NODE_TARGET = Pattern.compile("(?:ENOTFOUND|EAI_AGAIN) ([A-Za-z0-9._-]+)|for target dns:([A-Za-z0-9._-]+):(\\d{1,5})");
+    private static final Pattern PY_POOL = Pattern.compile("host='([^']+)', port=(\\d{1,5})");
+    private static final Pattern PAREN_HOSTPORT = Pattern.compile("\\(([A-Za-z0-9._-]+):(\\d{1,5})\\)");
+    private static final Pattern DOUBLED_PATH = Pattern.compile("/v1/(?:traces|metrics|logs|profiles)/v1/(?:traces|metrics|logs|profiles)");
+    private static final Pattern OOM_KILLED_PROCESS = Pattern.compile("Killed process \\d+ \\(([^)]+)\\)");
+    private static final Pattern SYSTEMD_UNIT = Pattern.compile("^([\\w@.-]+)\\.service: ");
+    private static final Pattern EOF_WORD = Pattern.compile("(?:^|[\\s:\"])EOF(?:$|[\\s\"\\\\,;)])");
+    private static final Pattern DIAL_TIMEOUT = Pattern.compile("dial tcp [^\\s]*:? ?(?:[^\\s]*: )?i/o timeout|connect timed out|ETIMEDOUT|Connect timeout");
+    private static final Pattern DNS_TIMEOUT = Pattern.compile("lookup [^\\s]+ on [^\\s]+: read udp [^\\s]+: i/o timeout|Temporary failure in name resolution|EAI_AGAIN");
+    private static final Pattern PROXY_REFUSED = Pattern.compile("\"https?://[^\"]+\": (?:Forbidden|Proxy Authentication Required)\\b|failed to do connect handshake");
+    private static final Pattern ERROR_MARKER = Pattern.compile(
+            "(?i)\\b(error|exception|failed|failure|refused|unable|cannot|timeout|timed out|unavailable|denied|unauthori[sz]ed|forbidden)\\b");
+    private static final Pattern DEBUG_DUMP = Pattern.compile("-> [\\w.]+: (?:Str|Int|Bool|Double|Map|Slice|Bytes)\\(");
+    private static final Pattern GO_SDK_EXPORT = Pattern.compile("^(traces|metrics|logs) export: |^failed to upload (metrics|logs|traces)");
+    private static final Pattern SDK_SIGNAL = Pattern.compile("(?i)\\b(?:export(?:ing)?|dropped) (spans?|metrics?|logs?|traces|span batch)\\b");
+
+    /** Reads a record; the result has {@link Signal#hasCause()} false when nothing failure-related was found. */
+    public Signal extract(LogRecord r, String group) {
+        String message = r.message() == null ? "" : r.message();
+        Origin origin = origin(r, message);
+        String errorText = errorText(r, origin, message);
+        Signal.Builder b = Signal.builder()
+                .group(group).source(r.source()).line(r.line()).lastLine(r.lastLine()).timestamp(r.timestamp())
+                .host(r.host()).origin(origin).level(r.level()).message(message).errorText(errorText)
+                .text(SecretMasker.mask(displayText(r)));
+        identity(r, origin, message, b);
+        Envelope envelope = envelope(origin, message, errorText);
+        b.envelope(envelope);
+        if (!inErrorContext(r, origin, envelope, message, errorText)) {
+            return b.build();
+        }
+        String t = classificationText(origin, message, errorText);
+        b.verdict(verdict(message, t));
+        layers(t, b);
+        endpoint(t + "\n" + r.message() + "\n" + nullToEmpty(r.logger()), b);
+        b.transport(transport(r, origin, t, b));
+        return b.build();
+    }
+
+    // --- who wrote it ---------------------------------------------------------------------
+
+    private static Origin origin(LogRecord r, String message) {
+        if ("true".equals(r.field("grpc_log")) || message.contains("addrConn.createTransport") || message.startsWith("[core]")) {
+            return Origin.GRPC_CORE;
+        }
+        if (r.format() == InputFormat.COLLECTOR_CONSOLE || r.format() == InputFormat.COLLECTOR_JSON
+                || r.firstField("otelcol.component.id", "otelcol.component.kind", "kind", "name") != null && r.field("ts") == null
+                && (r.logger() != null && r.logger().contains(".go:"))) {
+            return Origin.COLLECTOR;
+        }
+        if (r.logger() != null && r.logger().contains(".go:")) {
+            return Origin.COLLECTOR;
+        }
+        String process = r.process() == null ? "" : r.process();
+        if (process.equals("kernel") || message.contains("Out of memory: Killed process") || message.contains("invoked oom-killer")
+                || message.contains("Memory cgroup out of memory")) {
+            return Origin.KERNEL;
+        }
+        if (process.equals("systemd") || SYSTEMD_UNIT.matcher(message).find() && message.contains(".service: ")) {
+            return Origin.SYSTEMD;
+        }
+        String logger = r.logger() == null ? "" : r.logger();
+        String all = message + "\n" + r.continuation();
+        if (logger.startsWith("io.opentelemetry") || logger.startsWith("i.o.") || all.contains("io.opentelemetry.exporter")
+                || all.contains("[otel.javaagent")) {
+            return Origin.JAVA_SDK;
+        }
+        if (logger.startsWith("opentelemetry") || all.contains("StatusCode.") || all.contains("opentelemetry.exporter.otlp")
+                || message.contains("encountered while exporting") || message.contains("span batch")) {
+            return Origin.PYTHON_SDK;
+        }
+        if (GO_SDK_EXPORT.matcher(message).find()) {
+            return Origin.GO_SDK;
+        }
+        if (all.contains("OTLPExporterError") || all.contains("@opentelemetry/") || all.contains("No connection established")
+                || all.contains("Export failed with") || all.contains("export request failure") || all.contains("export response failure")) {
+            return Origin.NODE_SDK;
+        }
+        if (all.contains("Exporter failed send data") || all.contains("OpenTelemetry-Exporter") || all.contains("Grpc.Core.RpcException")
+                || all.contains("System.Net.Http.HttpRequestException")) {
+            return Origin.DOTNET_SDK;
+        }
+        if (r.format() == InputFormat.JOURNAL_JSON || r.format() == InputFormat.JOURNAL_SHORT) {
+            if (r.fields().containsKey("otelcol.component.id") || r.fields().containsKey("kind")) {
+                return Origin.COLLECTOR;
+            }
+        }
+        return Origin.OTHER;
+    }
+
+    private static void identity(LogRecord r, Origin origin, String message, Signal.Builder b) {
+        switch (origin) {
+            case COLLECTOR, GRPC_CORE -> {
+                String id = r.firstField("otelcol.component.id", "name", "exporter");
+                String kind = lower(r.firstField("otelcol.component.kind", "kind"));
+                String signal = r.firstField("otelcol.signal", "data_type");
+                if (signal == null && "processor".equals(kind)) {
+                    signal = r.firstField("otelcol.pipeline.id", "pipeline");
+                }
+                if (id == null && message.startsWith("Memory usage")) {
+                    id = "memory_limiter";
+                    kind = "processor";
+                }
+                if (id == null && origin == Origin.COLLECTOR && message.startsWith("Exporting failed")) {
+                    // v0.123-v0.124 component loggers carry no identity fields at all
+                    id = "(unnamed exporter)";
+                    kind = "exporter";
+                }
+                b.component(id).componentKind(kind).signalType(normaliseSignal(signal));
+            }
+            case KERNEL -> {
+                Matcher m = OOM_KILLED_PROCESS.matcher(message);
+                b.component(m.find() ? m.group(1) : r.process()).componentKind("process");
+            }
+            case SYSTEMD -> {
+                Matcher m = SYSTEMD_UNIT.matcher(message);
+                b.component(m.find() ? m.group(1) : r.process()).componentKind("process");
+            }
+            case JAVA_SDK, PYTHON_SDK, GO_SDK, NODE_SDK, DOTNET_SDK -> {
+                b.component("sdk/" + origin.name().substring(0, origin.name().indexOf('_')).toLowerCase(Locale.ROOT))
+                        .componentKind("sdk");
+                Matcher m = SDK_SIGNAL.matcher(message);
+                if (m.find()) {
+                    b.signalType(normaliseSignal(m.group(1)));
+                } else {
+                    Matcher go = GO_SDK_EXPORT.matcher(message);
+                    if (go.find()) {
+                        b.signalType(normaliseSignal(go.group(1) != null ? go.group(1) : go.group(2)));
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static String normaliseSignal(String s) {
+        if (s == null) {
+            return null;
+        }
+        String v = s.toLowerCase(Locale.ROOT);
+        if (v.startsWith("span") || v.startsWith("trace")) {
+            return "traces";
+        }
+        if (v.startsWith("metric")) {
+            return "metrics";
+        }
+        if (v.startsWith("log")) {
+            return "logs";
+        }
+        if (v.startsWith("profile")) {
+            return "profiles";
+        }
+        return v;
+    }
+
+    // --- what the exporter did ------------------------------------------------------------
+
+    private static Envelope envelope(Origin origin, String message, String errorText) {
+        if (message.startsWith("Exporting failed. Will retry") || message.startsWith("Exporting failed. Putting back")) {
+            return Envelope.RETRYING;
+        }
+        if (message.startsWith("Exporting failed") || message.startsWith("Failed to convert")) {
+            return message.contains("Rejecting data") ? Envelope.REJECTED : Envelope.DROPPED;
+        }
+        if (message.startsWith("Dropping data because sending_queue is full") || message.startsWith("Maximum queue capacity reached")) {
+            return Envelope.REJECTED;
+        }
+        if (message.startsWith("Partial success response")) {
+            return Envelope.PARTIAL_SUCCESS;
+        }
+        if (message.startsWith("Sender failed")) {
+            return Envelope.SENDER_FAILED;
+        }
+        switch (origin) {
+            case JAVA_SDK, PYTHON_SDK, GO_SDK, NODE_SDK, DOTNET_SDK -> {
+                String t = message + "\n" + errorText;
+                if (t.contains("Transient error") || t.contains("retryable") && !t.contains("non-retryable")
+                        || t.contains("Transient HTTP error") || t.contains("retrying in")) {
+                    return Envelope.RETRYING;
+                }
+                if (t.contains("Failed to export") || t.contains("failed to export") || t.contains("Exception while exporting")
+                        || GO_SDK_EXPORT.matcher(message).find() || t.contains("OTLPExporterError") || t.contains("Export failed")
+                        || t.contains("export request failure") || t.contains("export response failure")
+                        || t.contains("Exporter failed send data") || t.contains("failed. Response:")
+                        || t.contains("dropped") && t.contains("queue is full") || t.contains("Queue full, dropping")
+                        || t.contains("Queue is full, likely spans will be dropped")) {
+                    return Envelope.DROPPED;
+                }
+                return Envelope.NONE;
+            }
+            default -> {
+                return Envelope.NONE;
+            }
+        }
+    }
+
+    private static RetryVerdict verdict(String message, String t) {
+        if (t.contains("no more retries left") || t.contains("max elapsed time expired") || message.contains("No more retries left")
+                || t.contains("max retry time elapsed")) {
+            return RetryVerdict.NO_MORE_RETRIES;
+        }
+        if (t.contains("not retryable error") || t.contains("Permanent error") || message.contains("The error is not retryable")) {
+            return RetryVerdict.PERMANENT;
+        }
+        if (t.contains("Throttle (")) {
+            return RetryVerdict.THROTTLED;
+        }
+        if (t.contains("request will be cancelled before next retry") || t.toLowerCase(Locale.ROOT).contains("request is cancelled or timed out")) {
+            return RetryVerdict.CANCELLED_BEFORE_RETRY;
+        }
+        if (t.contains("interrupted due to shutdown")) {
+            return RetryVerdict.SHUTDOWN;
+        }
+        return RetryVerdict.NONE;
+    }
+
+    /**
+     * Layers are only read where something failed: an export envelope, a warning or worse, a
+     * kernel or systemd line, or an unlabelled line that speaks of an error. This keeps
+     * application data printed by the debug exporter (a span attribute holding "503" or
+     * "connection refused") from counting as the collector's own failure.
+     */
+    private static boolean inErrorContext(LogRecord r, Origin origin, Envelope envelope, String message, String errorText) {
+        if (envelope != Envelope.NONE || origin == Origin.KERNEL || origin == Origin.SYSTEMD || origin == Origin.GRPC_CORE) {
+            return true;
+        }
+        String all = message + "\n" + errorText;
+        if (DEBUG_DUMP.matcher(all).find()) {
+            return false;
+        }
+        if (origin == Origin.COLLECTOR) {
+            return r.level().atLeast(Level.WARN) || message.startsWith("Memory usage") || errorText != null && !errorText.isEmpty()
+                    && r.level() == Level.INFO && message.startsWith("Exporting");
+        }
+        if (r.level().atLeast(Level.WARN)) {
+            return true;
+        }
+        return (r.level() == Level.UNKNOWN) && ERROR_MARKER.matcher(all).find();
+    }
+
+    private static String errorText(LogRecord r, Origin origin, String message) {
+        if (origin == Origin.COLLECTOR || origin == Origin.GRPC_CORE) {
+            String error = r.firstField("error", "message", "err");
+            return error == null ? "" : error;
+        }
+        return r.continuation();
+    }
+
+    private static String classificationText(Origin origin, String message, String errorText) {
+        // Go stack traces under collector lines say nothing about the cause; SDK exception chains do.
+        if (errorText == null || errorText.isEmpty()) {
+            return message;
+        }
+        return message + "\n" + errorText;
+    }
+
+    private static String displayText(LogRecord r) {
+        StringBuilder s = new StringBuilder(r.message());
+        String error = r.firstField("error", "message");
+        if (error != null && !error.isEmpty()) {
+            s.append(" | error: ").append(error);
+        }
+        String cont = r.continuation();
+        if (!cont.isEmpty() && (r.format() == InputFormat.PLAIN || r.fields().isEmpty())) {
+            for (String line : cont.split("\n")) {
+                String l = line.strip();
+                if (l.startsWith("Caused by:") || l.contains("Exception:") || l.contains("Error:")) {
+                    s.append(" | ").append(l);
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    // --- the layers -----------------------------------------------------------------------
+
+    private static void layers(String t, Signal.Builder b) {
+        grpcStatus(t, b);
+        httpStatus(t, b);
+        net(t, b);
+        dns(t, b);
+        address(t, b);
+        tls(t, b);
+        protocol(t, b);
+        resources(t, b);
+        b.queueFull(has(t, "sending queue is full", "sending_queue is full", "Queue full, dropping", "Queue is full, likely",
+                "because the queue is full", "Maximum queue capacity reached", "BatchSpanProcessor dropped"));
+        b.downstreamMemoryRefusal(has(t, "data refused due to high memory usage", "data dropped due to high memory usage"));
+        b.messageTooLarge(has(t, "message larger than max", "Received message larger than max", "RESOURCE_EXHAUSTED: Received message larger"));
+        b.unknownService(has(t, "unknown service opentelemetry.proto", "unknown method Export for service"));
+        b.startupFailure(t.startsWith("Error: ") || has(t, "collector server run finished with error", "failed to build pipelines",
+                "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines"));
+        timeout(t, b);
+    }
+
+    private static void grpcStatus(String t, Signal.Builder b) {
+        GrpcCode code = GrpcCode.NONE;
+        String desc = null;
+        Matcher m = GO_GRPC_STATUS.matcher(t);
+        if (m.find()) {
+            code = GrpcCode.parse(m.group(1));
+            desc = t.substring(m.end());
+        } else if ((m = PY_STATUS.matcher(t)).find()) {
+            code = GrpcCode.parse(m.group(1));
+            int at = t.indexOf("error details: ");
+            desc = at >= 0 ? t.substring(at + 15) : t.indexOf("Error details: ") >= 0 ? t.substring(t.indexOf("Error details: ") + 15) : "";
+        } else if ((m = JAVA_STATUS.matcher(t)).find()) {
+            code = GrpcCode.parse(m.group(1));
+            int at = t.indexOf("Error message: ");
+            desc = at >= 0 ? t.substring(at + 15) : "";
+        } else if ((m = JAVA_SERVER_IS.matcher(t)).find()) {
+            code = GrpcCode.parse(m.group(1));
+            int at = t.indexOf("Full error message:");
+            desc = at >= 0 ? t.substring(at + 19).strip() : "";
+        } else if ((m = NODE_STATUS.matcher(t)).find() && GrpcCode.parse(m.group(2)) != GrpcCode.NONE) {
+            code = GrpcCode.parse(m.group(2));
+            desc = t.substring(m.end());
+        } else if ((m = DOTNET_STATUS.matcher(t)).find()) {
+            code = GrpcCode.parse(m.group(1) != null ? m.group(1) : m.group(2));
+            desc = "";
+        }
+        b.grpcCode(code);
+        if (code != GrpcCode.NONE) {
+            b.serverStatus(desc != null && serverSpoke(desc));
+        }
+    }
+
+    /** The status text came from a server, not from the client's own connection machinery. */
+    private static boolean serverSpoke(String desc) {
+        String d = desc.strip();
+        if (d.isEmpty()) {
+            return false;
+        }
+        return !(d.startsWith("connection error") || d.startsWith("last connection error") || d.startsWith("name resolver error")
+                || d.startsWith("last resolver error") || d.startsWith("produced zero addresses") || d.startsWith("no children to pick from")
+                || d.startsWith("context deadline exceeded") || d.startsWith("received context error") || d.startsWith("latest balancer error")
+                || d.startsWith("error reading from server") || d.startsWith("closing transport") || d.startsWith("keepalive")
+                || d.startsWith("failed to connect to all addresses") || d.startsWith("No connection established")
+                || d.startsWith("Deadline exceeded") || d.startsWith("transport:") || d.startsWith("Name resolution failed")
+                || d.startsWith("DNS resolution failed") || d.startsWith("Socket closed") || d.startsWith("ipv4:") || d.startsWith("ipv6:")
+                || d.startsWith("unexpected HTTP status code received from server") || d.startsWith("Failed to connect")
+                || d.startsWith("java.") || d.startsWith("Connection refused"));
+    }
+
+    private static void httpStatus(String t, Signal.Builder b) {
+        Matcher m = HTTP_STATUS.matcher(t);
+        while (m.find()) {
+            int status = Integer.parseInt(m.group(1));
+            if (status >= 300 && status <= 599) {
+                b.httpStatus(status);
+                return;
+            }
+        }
+        m = HTTP_REASON.matcher(t);
+        if (m.find()) {
+            b.httpStatus(switch (m.group(1)) {
+                case "Too Many Requests" -> 429;
+                case "Bad Gateway" -> 502;
+                case "Gateway Timeout" -> 504;
+                default -> 503;
+            });
+        }
+    }
+
+    private static void net(String t, Signal.Builder b) {
+        NetError e = NetError.NONE;
+        if (t.contains("proxyconnect")) {
+            e = NetError.PROXY_UNREACHABLE;
+        } else if (PROXY_REFUSED.matcher(t).find()) {
+            e = NetError.PROXY_REJECTED;
+        } else if (hasIgnoreCase(t, "connection refused") || t.contains("ECONNREFUSED")) {
+            e = NetError.CONNECTION_REFUSED;
+        } else if (hasIgnoreCase(t, "no route to host") || t.contains("EHOSTUNREACH")) {
+            e = NetError.NO_ROUTE_TO_HOST;
+        } else if (hasIgnoreCase(t, "network is unreachable") || t.contains("ENETUNREACH")) {
+            e = NetError.NETWORK_UNREACHABLE;
+        } else if (t.contains("connect: connection timed out")) {
+            e = NetError.CONNECTION_TIMED_OUT;
+        } else if (DIAL_TIMEOUT.matcher(t).find() && !DNS_TIMEOUT.matcher(t).find()) {
+            e = NetError.DIAL_TIMEOUT;
+        } else if (hasIgnoreCase(t, "connection reset") || t.contains("ECONNRESET")) {
+            e = NetError.CONNECTION_RESET;
+        } else if (hasIgnoreCase(t, "broken pipe") || t.contains("EPIPE")) {
+            e = NetError.BROKEN_PIPE;
+        } else if (EOF_WORD.matcher(t).find() || t.contains("unexpected end of stream") || t.contains("socket hang up")
+                || t.contains("Socket closed") || t.contains("Connection closed by peer")) {
+            e = NetError.EOF;
+        } else if (t.contains("failed to connect to all addresses") || t.contains("No connection established")
+                || t.contains("Failed to connect to") || t.contains("ConnectException") || t.contains("Failed to establish a new connection")) {
+            e = NetError.NO_CONNECTION;
+        }
+        b.netError(e);
+    }
+
+    private static void dns(String t, Signal.Builder b) {
+        DnsError e = DnsError.NONE;
+        if (t.contains("no such host") || t.contains("Name or service not known") || t.contains("nodename nor servname")
+                || t.contains("ENOTFOUND") || t.contains("UnknownHostException") || t.contains("Name resolution failed for target")
+                || t.contains("DNS resolution failed") || t.contains("No address associated with hostname")) {
+            e = DnsError.NO_SUCH_HOST;
+        } else if (t.contains("produced zero addresses") || t.contains("no children to pick from")) {
+            e = DnsError.ZERO_ADDRESSES;
+        } else if (t.contains("server misbehaving")) {
+            e = DnsError.SERVER_MISBEHAVING;
+        } else if (DNS_TIMEOUT.matcher(t).find()) {
+            e = DnsError.LOOKUP_TIMEOUT;
+        }
+        b.dnsError(e);
+    }
+
+    private static void address(String t, Signal.Builder b) {
+        AddressError e = AddressError.NONE;
+        if (t.contains("missing port in address")) {
+            e = AddressError.MISSING_PORT;
+        } else if (t.contains("too many colons in address")) {
+            e = AddressError.TOO_MANY_COLONS;
+        } else if (t.contains("unsupported protocol scheme")) {
+            e = AddressError.UNSUPPORTED_SCHEME;
+        } else if (t.contains("no Host in request URL") || t.contains("invalid port") && t.contains("after host")
+                || t.contains("first path segment in URL cannot contain colon") || t.contains("invalid URI for request")) {
+            e = AddressError.MALFORMED_URL;
+        }
+        b.addressError(e);
+    }
+
+    private static void tls(String t, Signal.Builder b) {
+        TlsError e = TlsError.NONE;
+        if (has(t, "certificate signed by unknown authority", "PKIX path building failed", "unable to find valid certification path",
+                "self-signed certificate", "self signed certificate", "unable to verify the first certificate",
+                "unable to get local issuer certificate", "CERTIFICATE_VERIFY_FAILED", "UntrustedRoot")) {
+            e = t.contains("certificate has expired") ? TlsError.EXPIRED : TlsError.UNKNOWN_AUTHORITY;
+        } else if (has(t, "certificate has expired", "is not yet valid", "CertificateExpiredException", "certificate expired", "NotTimeValid")) {
+            e = TlsError.EXPIRED;
+        } else if (t.contains("doesn't contain any IP SANs")) {
+            e = TlsError.NO_IP_SANS;
+        } else if (t.contains("legacy Common Name field")) {
+            e = TlsError.LEGACY_COMMON_NAME;
+        } else if (has(t, "certificate is valid for", "certificate is not valid for any names", "does not match certificate's altnames",
+                "No subject alternative", "RemoteCertificateNameMismatch", "SSLPeerUnverifiedException")
+                || t.contains("Hostname") && t.contains("not verified")) {
+            e = TlsError.HOSTNAME_MISMATCH;
+        } else if (t.contains("incompatible key usage")) {
+            e = TlsError.INCOMPATIBLE_KEY_USAGE;
+        } else if (t.contains("failed to load system roots")) {
+            e = TlsError.NO_ROOTS;
+        } else if (has(t, "tls: certificate required", "tls: alert(116)", "client didn't provide a certificate")) {
+            e = TlsError.CLIENT_CERT_REQUIRED;
+        } else if (has(t, "remote error: tls: bad certificate", "remote error: tls: unknown certificate", "alert bad certificate",
+                "tls: unknown certificate authority")) {
+            e = TlsError.PEER_REJECTED_CERTIFICATE;
+        } else if (has(t, "missing selected ALPN property")) {
+            e = TlsError.ALPN_MISSING;
+        } else if (has(t, "protocol version not supported", "tls: protocol version", "unsupported protocol", "No appropriate protocol")) {
+            e = TlsError.VERSION_MISMATCH;
+        } else if (has(t, "TLS handshake timeout")) {
+            e = TlsError.HANDSHAKE_TIMEOUT;
+        } else if (has(t, "first record does not look like a TLS handshake", "server gave HTTP response to HTTPS client",
+                "wrong version number", "WRONG_VERSION_NUMBER", "Unsupported or unrecognized SSL message", "plaintext connection?")) {
+            e = TlsError.NOT_TLS_SERVER;
+        } else if (has(t, "remote error: tls: handshake failure", "SSLHandshakeException", "authentication handshake failed",
+                "SSL routines", "handshake failure", "TLS handshake error")) {
+            e = TlsError.HANDSHAKE_FAILURE;
+        }
+        b.tlsError(e);
+    }
+
+    private static void protocol(String t, Signal.Builder b) {
+        ProtocolError e = ProtocolError.NONE;
+        if (t.contains("malformed HTTP response") || t.contains("HTTP/1.x transport connection broken")) {
+            e = ProtocolError.HTTP1_CLIENT_TO_GRPC_SERVER;
+        } else if (has(t, "http2: frame too large", "FRAME_SIZE_ERROR", "Expected a SETTINGS frame", "Protocol error: HTTP/1")) {
+            e = ProtocolError.GRPC_CLIENT_TO_HTTP1_SERVER;
+        } else if (t.contains("received bogus greeting from client")) {
+            e = ProtocolError.BOGUS_GREETING;
+        } else if (t.contains("received unexpected content-type")) {
+            e = ProtocolError.UNEXPECTED_CONTENT_TYPE;
+        } else if (has(t, "PROTOCOL_ERROR", "http2: server sent GOAWAY and closed the connection")) {
+            e = ProtocolError.HTTP2_PROTOCOL_ERROR;
+        }
+        b.protocolError(e);
+    }
+
+    private static void resources(String t, Signal.Builder b) {
+        ResourceSignal e = ResourceSignal.NONE;
+        if (hasIgnoreCase(t, "too many open files") || t.contains("EMFILE")) {
+            e = ResourceSignal.TOO_MANY_OPEN_FILES;
+        } else if (t.contains("cannot assign requested address") || t.contains("EADDRNOTAVAIL")) {
+            e = ResourceSignal.PORTS_EXHAUSTED;
+        } else if (OOM_KILLED_PROCESS.matcher(t).find() || has(t, "oom-kill", "OOMKilled", "killed by the OOM killer", "invoked oom-killer")) {
+            e = ResourceSignal.OOM_KILLED;
+        } else if (has(t, "Memory usage is above soft limit. Refusing data", "Memory usage is above soft limit. Dropping data")) {
+            e = ResourceSignal.MEMORY_LIMITER_REFUSING;
+        } else if (has(t, "Memory usage is above hard limit", "Forced GC did not reclaim enough memory")) {
+            e = ResourceSignal.MEMORY_LIMITER_HARD_LIMIT;
+        } else if (has(t, "runtime: out of memory", "OutOfMemoryError", "Cannot allocate memory")) {
+            e = ResourceSignal.PROCESS_OUT_OF_MEMORY;
+        }
+        b.resource(e);
+    }
+
+    /** Time-outs count only when nothing underneath explains them. */
+    private static void timeout(String t, Signal.Builder b) {
+        Signal probe = b.build();
+        boolean explained = probe.getNetError() != NetError.NONE || probe.getDnsError() != DnsError.NONE
+                || probe.getTlsError() != TlsError.NONE || probe.getAddressError() != AddressError.NONE
+                || probe.getProtocolError() != ProtocolError.NONE || probe.getResource() != ResourceSignal.NONE
+                || probe.isQueueFull() || probe.isDownstreamMemoryRefusal() || probe.getHttpStatus() != 0
+                || probe.getGrpcCode() != GrpcCode.NONE && probe.getGrpcCode() != GrpcCode.DEADLINE_EXCEEDED
+                && probe.getGrpcCode() != GrpcCode.UNAVAILABLE && probe.getGrpcCode() != GrpcCode.CANCELLED;
+        Timeout e = Timeout.NONE;
+        if (!explained) {
+            if (has(t, "while waiting for connections to become ready", "waiting for new LB policy update", "latest balancer error")) {
+                e = Timeout.WAITING_FOR_CONNECTION;
+            } else if (has(t, "request will be cancelled before next retry")) {
+                e = Timeout.CANCELLED_BEFORE_RETRY;
+            } else if (has(t, "Client.Timeout exceeded while awaiting headers", "timeout awaiting response headers")) {
+                e = Timeout.AWAITING_HEADERS;
+            } else if (has(t, "context deadline exceeded", "DeadlineExceeded", "DEADLINE_EXCEEDED", "Deadline exceeded", "Request timed out",
+                    "SocketTimeoutException", "Read timed out", "deadline exceeded", "request timed out", "timed out after")) {
+                e = Timeout.IN_FLIGHT_DEADLINE;
+            }
+        }
+        b.timeout(e);
+    }
+
+    // --- where it was going -----------------------------------------------------------------
+
+    private static void endpoint(String t, Signal.Builder b) {
+        Set<String> addresses = new LinkedHashSet<>();
+        Endpoint ep = null;
+        Matcher m = URL.matcher(t);
+        if (m.find()) {
+            ep = new Endpoint(m.group(1), stripBrackets(m.group(2)), parsePort(m.group(3)), emptyToNull(m.group(4)));
+            b.doubledPath(ep.path() != null && DOUBLED_PATH.matcher(ep.path()).find());
+            addresses.add(ep.hostPort());
+        }
+        m = GRPC_ADDR.matcher(t);
+        if (m.find()) {
+            Endpoint e = new Endpoint(null, m.group(1), parsePort(m.group(2)), null);
+            ep = ep == null ? e : ep.orElse(e);
+            addresses.add(e.hostPort());
+        }
+        for (Pattern p : new Pattern[] {PY_TARGET, JAVA_CONNECT, PY_POOL, PAREN_HOSTPORT}) {
+            m = p.matcher(t);
+            if (m.find()) {
+                Endpoint e = new Endpoint(null, m.group(1), parsePort(m.group(2)), null);
+                ep = ep == null ? e : ep.orElse(e);
+                addresses.add(e.hostPort());
+            }
+        }
+        m = NODE_TARGET.matcher(t);
+        if (m.find()) {
+            Endpoint e = m.group(1) != null ? new Endpoint(null, m.group(1), null, null)
+                    : new Endpoint(null, m.group(2), parsePort(m.group(3)), null);
+            ep = ep == null ? e : ep.orElse(e);
+            addresses.add(e.hostPort());
+        }
+        m = LOOKUP_HOST.matcher(t);
+        if (m.find()) {
+            Endpoint e = new Endpoint(null, m.group(1), null, null);
+            ep = ep == null ? e : ep.orElse(e);
+            addresses.add(m.group(1));
+        }
+        m = DIAL_ADDR.matcher(t);
+        while (m.find()) {
+            String host = stripBrackets(m.group(1));
+            Integer port = parsePort(m.group(2));
+            addresses.add(host + ":" + port);
+            if (ep == null) {
+                ep = new Endpoint(null, host, port, null);
+            } else if (ep.port() == null) {
+                ep = new Endpoint(ep.scheme(), ep.host(), port, ep.path());
+            }
+        }
+        m = NODE_ADDR.matcher(t);
+        if (m.find()) {
+            Endpoint e = new Endpoint(null, m.group(1), parsePort(m.group(2)), null);
+            ep = ep == null ? e : ep;
+            addresses.add(e.hostPort());
+        }
+        addresses.remove(null);
+        b.endpoint(ep).addresses(addresses);
+    }
+
+    private static Transport transport(LogRecord r, Origin origin, String t, Signal.Builder b) {
+        Signal s = b.build();
+        String id = s.getComponent() == null ? "" : s.getComponent();
+        String type = id.contains("/") ? id.substring(0, id.indexOf('/')) : id;
+        if (type.equals("otlphttp") || type.equals("otlp_http") || type.endsWith("http")) {
+            return Transport.HTTP;
+        }
+        if (type.equals("otlp") || type.equals("otlp_grpc") || origin == Origin.GRPC_CORE) {
+            return Transport.GRPC;
+        }
+        String logger = r.logger() == null ? "" : r.logger();
+        if (logger.contains("GrpcExporter") || logger.contains("proto.grpc") || t.contains("rpc error: code =")
+                && !t.contains("error exporting items") || t.contains("StatusCode.") || NODE_STATUS.matcher(t).find()) {
+            return Transport.GRPC;
+        }
+        if (logger.contains("HttpExporter") || logger.contains("proto.http") || t.contains("failed to make an HTTP request")
+                || t.contains("error exporting items") || t.contains("Post \"") || t.contains("HTTP status code")
+                || t.contains("span batch") || t.contains("HTTPConnectionPool")) {
+            return Transport.HTTP;
+        }
+        return Transport.UNKNOWN;
+    }
+
+    // --- small helpers ----------------------------------------------------------------------
+
+    private static boolean has(String t, String... needles) {
+        for (String n : needles) {
+            if (t.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasIgnoreCase(String t, String needle) {
+        return t.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    private static Integer parsePort(String s) {
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        try {
+            int p = Integer.parseInt(s);
+            return p > 0 && p < 65536 ? p : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String stripBrackets(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

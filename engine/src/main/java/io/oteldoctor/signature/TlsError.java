@@ -1,0 +1,20 @@
+package io.oteldoctor.signature;
+
+/** TLS handshake and certificate verification failures. */
+public enum TlsError {
+    UNKNOWN_AUTHORITY,
+    HOSTNAME_MISMATCH,
+    NO_IP_SANS,
+    LEGACY_COMMON_NAME,
+    EXPIRED,
+    INCOMPATIBLE_KEY_USAGE,
+    NO_ROOTS,
+    /** The peer rejected the certificate we presented. */ PEER_REJECTED_CERTIFICATE,
+    /** The peer wants a client certificate (mTLS) and got none. */ CLIENT_CERT_REQUIRED,
+    HANDSHAKE_FAILURE,
+    VERSION_MISMATCH,
+    /** grpc-go >= 1.67 enforces ALPN and the TLS terminator did not negotiate h2. */ ALPN_MISSING,
+    HANDSHAKE_TIMEOUT,
+    /** A TLS client reached a plaintext server. */ NOT_TLS_SERVER,
+    NONE
+}
