@@ -5,6 +5,7 @@ import io.oteldoctor.signature.Origin;
 import io.oteldoctor.signature.Transport;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,9 +15,22 @@ import java.util.Set;
 public record ComponentState(String component, String kind, Origin origin, Transport transport, Set<String> signals,
                              Endpoint endpoint, Set<String> addresses, long failures, long retrying, long dropped,
                              long rejected, long permanent, long retriesExhausted, Instant firstFailure, Instant lastFailure,
-                             List<EvidenceLine> failureSamples, List<String> failureErrors) {
+                             List<EvidenceLine> failureSamples, List<String> failureErrors,
+                             Map<String, Observation> observations) {
+
+    /** When a state change was last seen: its time if the log has one, and its line. */
+    public record Observation(Instant at, long line) {
+
+        public boolean isAfter(Observation other) {
+            if (at != null && other.at != null) {
+                return at.isAfter(other.at);
+            }
+            return line > other.line;
+        }
+    }
 
     public ComponentState {
+        observations = Map.copyOf(observations);
         signals = Set.copyOf(signals);
         addresses = Set.copyOf(addresses);
         failureSamples = List.copyOf(failureSamples);
@@ -62,6 +76,15 @@ public record ComponentState(String component, String kind, Origin origin, Trans
 
     public long getRetriesExhausted() {
         return retriesExhausted;
+    }
+
+    /** Whether {@code what} was observed after the given time (or, without times, after the given line). */
+    public boolean observedAfter(String what, Instant time, long line) {
+        Observation o = observations.get(what);
+        if (o == null) {
+            return false;
+        }
+        return o.isAfter(new Observation(time, line));
     }
 
     /** The component's own exports failed (not just a processor passing an error on). */

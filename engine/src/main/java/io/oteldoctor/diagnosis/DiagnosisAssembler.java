@@ -64,14 +64,18 @@ public final class DiagnosisAssembler {
                 own.add(e);
             }
         }
-        own.sort(Comparator.comparingDouble(Evidence::getWeight).reversed().thenComparing(Comparator.comparingLong(Evidence::getCount).reversed()));
+        // deterministic: the rule session returns facts in no particular order
+        own.sort(Comparator.comparingDouble(Evidence::getWeight).reversed()
+                .thenComparing(Comparator.comparingLong(Evidence::getCount).reversed())
+                .thenComparing(Evidence::getRule));
         List<Diagnosis.CitedEvidence> cited = cite(own, state, h);
         long occurrences = 0;
         Instant first = null;
         Instant last = null;
         Set<String> notes = new LinkedHashSet<>();
         for (Evidence e : own) {
-            occurrences += e.getCount();
+            // several rules usually read the same records: the busiest rule counts them
+            occurrences = Math.max(occurrences, e.getCount());
             first = min(first, e.getFirstSeen());
             last = max(last, e.getLastSeen());
             if (e.getAttribution() != null) {
@@ -157,7 +161,7 @@ public final class DiagnosisAssembler {
                 continue;
             }
             String tellApart = null;
-            for (Evidence e : evidence) {
+            for (Evidence e : sortedByRule(evidence)) {
                 if (e.getComponent().equals(h.getComponent()) && ownSignatures.contains(e.getSignature()) && e.getTellApart() != null
                         && (e.getCause().equals(other.getCause()) || e.getCause().equals(h.getCause()))) {
                     tellApart = e.getTellApart();
@@ -166,8 +170,15 @@ public final class DiagnosisAssembler {
             }
             out.add(new Diagnosis.Alternative(other.getCause(), other.getConfidence(), tellApart));
         }
-        out.sort(Comparator.comparingDouble(Diagnosis.Alternative::confidence).reversed());
+        out.sort(Comparator.comparingDouble(Diagnosis.Alternative::confidence).reversed()
+                .thenComparing(Diagnosis.Alternative::cause));
         return out;
+    }
+
+    private static List<Evidence> sortedByRule(List<Evidence> evidence) {
+        List<Evidence> sorted = new ArrayList<>(evidence);
+        sorted.sort(Comparator.comparing(Evidence::getRule).thenComparing(Evidence::getComponent));
+        return sorted;
     }
 
     private static Instant min(Instant a, Instant b) {

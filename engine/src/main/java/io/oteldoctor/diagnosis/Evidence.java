@@ -19,6 +19,7 @@ public final class Evidence {
     private final long count;
     private final Instant firstSeen;
     private final Instant lastSeen;
+    private final long lastLine;
     private final List<EvidenceLine> samples;
     private final Origin origin;
     private final Set<String> addresses;
@@ -27,7 +28,7 @@ public final class Evidence {
     private final String attribution;
 
     public Evidence(String component, String cause, String rule, String signature, double weight, long count,
-                    Instant firstSeen, Instant lastSeen, List<EvidenceLine> samples, Origin origin, Set<String> addresses,
+                    Instant firstSeen, Instant lastSeen, long lastLine, List<EvidenceLine> samples, Origin origin, Set<String> addresses,
                     String means, String tellApart, String attribution) {
         this.component = component;
         this.cause = cause;
@@ -37,6 +38,7 @@ public final class Evidence {
         this.count = count;
         this.firstSeen = firstSeen;
         this.lastSeen = lastSeen;
+        this.lastLine = lastLine;
         this.samples = List.copyOf(samples);
         this.origin = origin;
         this.addresses = Set.copyOf(addresses);
@@ -47,14 +49,14 @@ public final class Evidence {
 
     /** The same evidence, credited to another component (a gRPC core line to the exporter dialling its address). */
     public Evidence attributedTo(String newComponent, String why) {
-        return new Evidence(newComponent, cause, rule, signature, weight, count, firstSeen, lastSeen, samples, origin,
+        return new Evidence(newComponent, cause, rule, signature, weight, count, firstSeen, lastSeen, lastLine, samples, origin,
                 addresses, means, tellApart, why);
     }
 
-    /** The same evidence with its weight scaled, for readings that are only circumstantial. */
-    public Evidence weakened(double factor, String why) {
-        return new Evidence(component, cause, rule, signature, weight * factor, count, firstSeen, lastSeen, samples, origin,
-                addresses, means, tellApart, why);
+    /** The same evidence with its weight scaled, for readings that are only circumstantial; keeps the attribution. */
+    public Evidence weakened(double factor) {
+        return new Evidence(component, cause, rule, signature, weight * factor, count, firstSeen, lastSeen, lastLine, samples, origin,
+                addresses, means, tellApart, attribution);
     }
 
     public String getComponent() {
@@ -87,6 +89,11 @@ public final class Evidence {
 
     public Instant getLastSeen() {
         return lastSeen;
+    }
+
+    /** Line number of the last matching record in its source. */
+    public long getLastLine() {
+        return lastLine;
     }
 
     public List<EvidenceLine> getSamples() {

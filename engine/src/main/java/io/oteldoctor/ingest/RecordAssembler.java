@@ -50,6 +50,7 @@ public final class RecordAssembler implements LineSink {
             stats.blank();
             return;
         }
+        stats.firstLine(buf, start, end);
         int messageStart = Layouts.messageStart(buf, start, end);
         boolean continuation = recordLines > 0 && recordLines < MAX_RECORD_LINES
                 && Layouts.isContinuation(buf, messageStart, end);

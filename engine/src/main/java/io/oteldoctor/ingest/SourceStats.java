@@ -19,6 +19,7 @@ public final class SourceStats {
     private long bytes;
     private final Map<InputFormat, Long> formats = new EnumMap<>(InputFormat.class);
     private String error;
+    private byte[] firstLine;
 
     public SourceStats(String source) {
         this.source = source;
@@ -31,6 +32,13 @@ public final class SourceStats {
     void lineRead(int length) {
         read++;
         bytes += length + 1L;
+    }
+
+    /** Keeps the head of the first non-blank line, to name the source's layout even if nothing in it is parsed. */
+    void firstLine(byte[] buf, int start, int end) {
+        if (firstLine == null) {
+            firstLine = java.util.Arrays.copyOfRange(buf, start, Math.min(end, start + 8192));
+        }
     }
 
     void truncatedLine() {
@@ -67,6 +75,9 @@ public final class SourceStats {
                 best = e.getValue();
                 dominant = e.getKey();
             }
+        }
+        if (dominant == null && firstLine != null) {
+            dominant = new RecordParser().detect(new String(firstLine, java.nio.charset.StandardCharsets.UTF_8));
         }
         return new SourceAccounting(source, dominant == null ? null : dominant.id(), read, bytes, parsed,
                 skippedNoSignature, skippedBlank, unrecognized, truncated, error);

@@ -55,6 +55,17 @@ public final class EvidenceLedger {
         c.fail(signal);
     }
 
+    /**
+     * Called by rules that note a state change rather than a failure (a memory limiter back
+     * within limits): the ranking rules weigh failures against what happened after them.
+     */
+    public void observe(String what, Signal signal) {
+        ComponentTally c = component(signal);
+        c.see(signal);
+        c.observations.merge(what, new ComponentState.Observation(signal.getTimestamp(), signal.getLine()),
+                (a, b) -> b.isAfter(a) ? b : a);
+    }
+
     public Set<String> groups() {
         return groups.keySet();
     }
@@ -133,6 +144,7 @@ public final class EvidenceLedger {
         final List<EvidenceLine> failureSamples = new ArrayList<>();
         final List<String> failureErrors = new ArrayList<>();
         final Set<String> seenErrors = new LinkedHashSet<>();
+        final Map<String, ComponentState.Observation> observations = new LinkedHashMap<>();
 
         ComponentTally(String name, String kind, Origin origin) {
             this.name = name;
@@ -191,13 +203,14 @@ public final class EvidenceLedger {
 
         ComponentState toState() {
             return new ComponentState(name, kind, origin, transport, signals, endpoint, addresses, failures, retrying, dropped,
-                    rejected, permanent, exhausted, firstFailure, lastFailure, failureSamples, failureErrors);
+                    rejected, permanent, exhausted, firstFailure, lastFailure, failureSamples, failureErrors, observations);
         }
     }
 
     private static final class RuleTally {
         final SignatureRule rule;
         long count;
+        long lastLineNo;
         Instant first;
         Instant last;
         EvidenceLine firstLine;
@@ -212,6 +225,7 @@ public final class EvidenceLedger {
 
         void add(Signal s) {
             count++;
+            lastLineNo = Math.max(lastLineNo, s.getLine());
             origin = s.getOrigin();
             Instant t = s.getTimestamp();
             if (t != null) {
@@ -243,7 +257,7 @@ public final class EvidenceLedger {
                 samples.add(lastLine);
             }
             return new Evidence(component, rule.cause(), rule.name(), rule.signature(), rule.weight(), count, first, last,
-                    samples, origin, addresses, rule.means(), rule.tellApart(), null);
+                    lastLineNo, samples, origin, addresses, rule.means(), rule.tellApart(), null);
         }
     }
 }

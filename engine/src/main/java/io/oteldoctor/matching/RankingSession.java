@@ -15,6 +15,9 @@ import org.kie.api.runtime.KieSession;
  */
 public final class RankingSession {
 
+    /** Far above what any real group needs (a few firings per evidence fact). */
+    static final int MAX_FIRINGS = 100_000;
+
     private final Rulebase rulebase;
 
     public RankingSession(Rulebase rulebase) {
@@ -30,7 +33,11 @@ public final class RankingSession {
         try {
             evidence.forEach(session::insert);
             components.forEach(session::insert);
-            session.fireAllRules();
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                // a rule that keeps re-activating itself is a rulebase bug; fail loudly instead of hanging
+                throw new IllegalStateException("ranking rules did not settle after " + MAX_FIRINGS + " firings");
+            }
             List<Hypothesis> hypotheses = new ArrayList<>();
             List<Evidence> finalEvidence = new ArrayList<>();
             for (Object o : session.getObjects()) {

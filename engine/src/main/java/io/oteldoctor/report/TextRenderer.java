@@ -26,15 +26,18 @@ public final class TextRenderer implements ReportRenderer {
     @Override
     public void render(Report report, Appendable out) throws IOException {
         Report.Totals t = report.input().totals();
-        out.append(String.format(Locale.ROOT, "%s %s: %d source%s, %,d lines read (%,d parsed, %,d skipped, %,d unrecognized)%n",
-                report.tool().name(), report.tool().version(), t.sources(), t.sources() == 1 ? "" : "s", t.read(), t.parsed(),
-                t.skipped(), t.unrecognized()));
+        wrap(out, "", String.format(Locale.ROOT, "%s %s: %d source%s, %,d line%s read (%,d parsed, %,d skipped, %,d unrecognized)",
+                report.tool().name(), report.tool().version(), t.sources(), t.sources() == 1 ? "" : "s", t.read(),
+                t.read() == 1 ? "" : "s", t.parsed(), t.skipped(), t.unrecognized()), "  ");
         for (Report.Problem p : report.input().problems()) {
             wrap(out, "", "! " + p.source() + ": " + p.message(), "  ");
         }
         for (SourceAccounting s : report.input().sources()) {
             if (s.error() != null) {
                 wrap(out, "", "! " + s.source() + ": " + s.error() + " (read " + s.read() + " lines before that)", "  ");
+            }
+            if (s.read() == 0 && s.error() == null) {
+                wrap(out, "", "! " + s.source() + ": empty, no lines to read", "  ");
             }
             if (s.truncated() > 0) {
                 wrap(out, "", "! " + s.source() + ": " + s.truncated() + " over-long lines were cut at the line-length limit", "  ");

@@ -8,5 +8,6 @@ public enum ResourceSignal {
     /** The local memory_limiter refuses data. */ MEMORY_LIMITER_REFUSING,
     /** The local memory_limiter passed its hard limit. */ MEMORY_LIMITER_HARD_LIMIT,
     /** The process itself could not allocate (Go runtime, Java heap). */ PROCESS_OUT_OF_MEMORY,
+    /** The memory_limiter is back below its limits and accepts data again: a state change, not a failure. */ MEMORY_LIMITER_RECOVERED,
     NONE
 }

@@ -41,6 +41,8 @@ public final class Signal {
     private final boolean unknownService;
     private final boolean doubledPath;
     private final boolean startupFailure;
+    private final boolean crashed;
+    private final boolean connectWaitNamed;
     private final Endpoint endpoint;
     private final java.util.Set<String> addresses;
 
@@ -79,6 +81,8 @@ public final class Signal {
         this.unknownService = b.unknownService;
         this.doubledPath = b.doubledPath;
         this.startupFailure = b.startupFailure;
+        this.crashed = b.crashed;
+        this.connectWaitNamed = b.connectWaitNamed;
         this.endpoint = b.endpoint;
         this.addresses = b.addresses;
     }
@@ -231,6 +235,20 @@ public final class Signal {
         return doubledPath;
     }
 
+    /**
+     * The writer's gRPC library words a wait for a connection explicitly ("while waiting for
+     * connections to become ready", grpc-go 1.64 and later, i.e. collector v0.103 and later), so a
+     * bare {@code context deadline exceeded} from it means the call was already in flight.
+     */
+    public boolean isConnectWaitNamed() {
+        return connectWaitNamed;
+    }
+
+    /** The process crashed (Go panic or fatal runtime error other than memory). */
+    public boolean isCrashed() {
+        return crashed;
+    }
+
     /** The collector could not start (configuration, pipelines). */
     public boolean isStartupFailure() {
         return startupFailure;
@@ -256,7 +274,7 @@ public final class Signal {
         return grpcCode != GrpcCode.NONE || httpStatus != 0 || netError != NetError.NONE || dnsError != DnsError.NONE
                 || addressError != AddressError.NONE || tlsError != TlsError.NONE || protocolError != ProtocolError.NONE
                 || timeout != Timeout.NONE || resource != ResourceSignal.NONE || queueFull || downstreamQueueFull
-                || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure;
+                || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure || crashed;
     }
 
     public static Builder builder() {
@@ -307,6 +325,8 @@ public final class Signal {
         private boolean unknownService;
         private boolean doubledPath;
         private boolean startupFailure;
+        private boolean crashed;
+        private boolean connectWaitNamed;
         private Endpoint endpoint;
         private java.util.Set<String> addresses = java.util.Set.of();
 
@@ -472,6 +492,16 @@ public final class Signal {
 
         public Builder doubledPath(boolean value) {
             this.doubledPath = value;
+            return this;
+        }
+
+        public Builder connectWaitNamed(boolean value) {
+            this.connectWaitNamed = value;
+            return this;
+        }
+
+        public Builder crashed(boolean value) {
+            this.crashed = value;
             return this;
         }
 

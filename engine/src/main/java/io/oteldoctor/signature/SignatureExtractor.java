@@ -43,6 +43,7 @@ public final class SignatureExtractor {
     private static final Pattern PAREN_HOSTPORT = Pattern.compile("\\(([A-Za-z0-9._-]+):(\\d{1,5})\\)");
     private static final Pattern DOUBLED_PATH = Pattern.compile("/v1/(?:traces|metrics|logs|profiles)/v1/(?:traces|metrics|logs|profiles)");
     private static final Pattern OOM_KILLED_PROCESS = Pattern.compile("Killed process \\d+ \\(([^)]+)\\)");
+    private static final Pattern OOM_INVOKER = Pattern.compile("^(\\S+) invoked oom-killer");
     private static final Pattern SYSTEMD_UNIT = Pattern.compile("^([\\w@.-]+)\\.service: ");
     private static final Pattern EOF_WORD = Pattern.compile("(?:^|[\\s:\"])EOF(?:$|[\\s\"\\\\,;)])");
     private static final Pattern DIAL_TIMEOUT = Pattern.compile("dial tcp [^\\s]*:? ?(?:[^\\s]*: )?i/o timeout|connect timed out|ETIMEDOUT|Connect timeout");
@@ -50,7 +51,19 @@ public final class SignatureExtractor {
     private static final Pattern PROXY_REFUSED = Pattern.compile("\"https?://[^\"]+\": (?:Forbidden|Proxy Authentication Required)\\b|failed to do connect handshake");
     private static final Pattern ERROR_MARKER = Pattern.compile(
             "(?i)\\b(error|exception|failed|failure|refused|unable|cannot|timeout|timed out|unavailable|denied|unauthori[sz]ed|forbidden)\\b");
-    private static final Pattern DEBUG_DUMP = Pattern.compile("-> [\\w.]+: (?:Str|Int|Bool|Double|Map|Slice|Bytes)\\(");
+    /**
+     * Lines of the debug exporter's detailed dump of application data (pdata): values printed as
+     * {@code Str(...)}, and the dump's own field labels. Whatever errors they quote belong to the
+     * application, not to the collector.
+     */
+    private static final Pattern PDATA_DUMP = Pattern.compile(
+            "\\b[\\w.]+: (?:Str|Int|Bool|Double|Map|Slice|Bytes|Empty)\\(|^(?:Resource|Scope|Instrumentation)\\w*(?: #\\d+| SchemaURL:| attributes:)"
+                    + "|^(?:ResourceSpans|ScopeSpans|Span|SpanEvent|ResourceLog|ScopeLogs|LogRecord|ResourceMetrics|ScopeMetrics|Metric"
+                    + "|NumberDataPoints|HistogramDataPoints|ExponentialHistogramDataPoints|SummaryDataPoints|Exemplar|Link) #\\d+"
+                    + "|^(?:Attributes|Body|SeverityText|SeverityNumber|ObservedTimestamp|Timestamp|StartTimestamp|Trace ID|Span ID|Parent ID"
+                    + "|Flags|Status code|Status message|Events|Links|Descriptor|Data point attributes|EventName|DroppedAttributesCount)\\s*:");
+    private static final Pattern CALLER_VERSION = Pattern.compile("@v0\\.(\\d+)\\.");
+    private static final Pattern SEMVER_MINOR = Pattern.compile("^v?0\\.(\\d+)\\.");
     private static final Pattern GO_SDK_EXPORT = Pattern.compile("^(traces|metrics|logs) export: |^failed to upload (metrics|logs|traces)");
     private static final Pattern SDK_SIGNAL = Pattern.compile("(?i)\\b(?:export(?:ing)?|dropped) (spans?|metrics?|logs?|traces|span batch)\\b");
 
@@ -64,6 +77,7 @@ public final class SignatureExtractor {
                 .host(r.host()).origin(origin).level(r.level()).message(message).errorText(errorText)
                 .text(SecretMasker.mask(displayText(r)));
         identity(r, origin, message, b);
+        b.connectWaitNamed(origin == Origin.COLLECTOR && collectorAtLeast(r, 103));
         Envelope envelope = envelope(origin, message, errorText);
         b.envelope(envelope);
         if (!inErrorContext(r, origin, envelope, message, errorText)) {
@@ -149,8 +163,11 @@ public final class SignatureExtractor {
                 b.component(id).componentKind(kind).signalType(normaliseSignal(signal));
             }
             case KERNEL -> {
+                // the kernel names the process it killed, or the one whose allocation invoked the killer
                 Matcher m = OOM_KILLED_PROCESS.matcher(message);
-                b.component(m.find() ? m.group(1) : r.process()).componentKind("process");
+                Matcher invoker = OOM_INVOKER.matcher(message);
+                String process = m.find() ? m.group(1) : invoker.find() ? invoker.group(1) : r.process();
+                b.component(process).componentKind("process");
             }
             case SYSTEMD -> {
                 Matcher m = SYSTEMD_UNIT.matcher(message);
@@ -169,9 +186,32 @@ public final class SignatureExtractor {
                     }
                 }
             }
-            default -> {
-            }
+            default -> b.component(r.process()).componentKind(r.process() == null ? null : "process");
         }
+    }
+
+    /**
+     * Whether the record shows a collector of at least v0.{minor}: the v0.120 identity fields, a
+     * {@code service.version} (v0.126 on), or a versioned caller such as {@code batchprocessor@v0.130.0/...}.
+     */
+    private static boolean collectorAtLeast(LogRecord r, int minor) {
+        if (r.field("otelcol.component.kind") != null || r.field("otelcol.component.id") != null) {
+            return minor <= 120;
+        }
+        Integer v = minorVersion(r.field("resource.service.version"));
+        if (v == null && r.logger() != null) {
+            Matcher m = CALLER_VERSION.matcher(r.logger());
+            v = m.find() ? Integer.valueOf(m.group(1)) : null;
+        }
+        return v != null && v >= minor;
+    }
+
+    private static Integer minorVersion(String version) {
+        if (version == null) {
+            return null;
+        }
+        Matcher m = SEMVER_MINOR.matcher(version);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 
     private static String normaliseSignal(String s) {
@@ -266,7 +306,7 @@ public final class SignatureExtractor {
             return true;
         }
         String all = message + "\n" + errorText;
-        if (DEBUG_DUMP.matcher(all).find()) {
+        if (origin != Origin.COLLECTOR && (PDATA_DUMP.matcher(message).find() || PDATA_DUMP.matcher(all).find())) {
             return false;
         }
         if (origin == Origin.COLLECTOR) {
@@ -329,6 +369,7 @@ public final class SignatureExtractor {
         b.downstreamMemoryRefusal(has(t, "data refused due to high memory usage", "data dropped due to high memory usage"));
         b.messageTooLarge(has(t, "message larger than max", "Received message larger than max", "RESOURCE_EXHAUSTED: Received message larger"));
         b.unknownService(has(t, "unknown service opentelemetry.proto", "unknown method Export for service"));
+        b.crashed((t.startsWith("panic: ") || t.startsWith("fatal error: ")) && !t.contains("out of memory"));
         b.startupFailure(t.startsWith("Error: ") || has(t, "collector server run finished with error", "failed to build pipelines",
                 "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines"));
         timeout(t, b);
@@ -507,7 +548,8 @@ public final class SignatureExtractor {
 
     private static void protocol(String t, Signal.Builder b) {
         ProtocolError e = ProtocolError.NONE;
-        if (t.contains("malformed HTTP response") || t.contains("HTTP/1.x transport connection broken")) {
+        if (t.contains("malformed HTTP response") || t.contains("HTTP/1.x transport connection broken")
+                || t.contains("Parse Error: Expected HTTP/") || t.contains("BadStatusLine")) {
             e = ProtocolError.HTTP1_CLIENT_TO_GRPC_SERVER;
         } else if (has(t, "http2: frame too large", "FRAME_SIZE_ERROR", "Expected a SETTINGS frame", "Protocol error: HTTP/1")) {
             e = ProtocolError.GRPC_CLIENT_TO_HTTP1_SERVER;
@@ -533,6 +575,8 @@ public final class SignatureExtractor {
             e = ResourceSignal.MEMORY_LIMITER_REFUSING;
         } else if (has(t, "Memory usage is above hard limit", "Forced GC did not reclaim enough memory")) {
             e = ResourceSignal.MEMORY_LIMITER_HARD_LIMIT;
+        } else if (t.startsWith("Memory usage back within limits")) {
+            e = ResourceSignal.MEMORY_LIMITER_RECOVERED;
         } else if (has(t, "runtime: out of memory", "OutOfMemoryError", "Cannot allocate memory")) {
             e = ResourceSignal.PROCESS_OUT_OF_MEMORY;
         }

@@ -1,0 +1,163 @@
+package io.oteldoctor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TLS_LINE = "2025-06-10T09:25:10.650Z\tinfo\tinternal/retry_sender.go:133\tExporting failed. Will retry the request after interval.\t"
+            + "{\"otelcol.component.id\": \"otlp\", \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"traces\", \"error\": "
+            + "\"rpc error: code = Unavailable desc = connection error: desc = \\\"transport: authentication handshake failed: tls: failed to verify "
+            + "certificate: x509: certificate signed by unknown authority\\\"\", \"interval\": \"4.002176845s\"}\n";
+    private static final String HEALTHY_LINE = "2025-06-10T09:00:00.000Z\tinfo\tservice@v0.130.0/service.go:275\tEverything is ready. Begin running and processing data.\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpAndVersionExitZero() {
+        Cli help = Cli.run("--help");
+        assertEquals(ExitCode.HEALTHY, help.exit());
+        assertTrue(help.stdout().contains("otel-doctor analyze"));
+        assertTrue(help.stdout().contains("Exit codes"));
+        Cli version = Cli.run("--version");
+        assertEquals(ExitCode.HEALTHY, version.exit());
+        assertTrue(version.stdout().matches("otel-doctor \\d+\\.\\d+\\.\\d+.*\\R"), version.stdout());
+    }
+
+    @Test
+    void usageErrorsExitTwoAndWriteNothingToStdout() {
+        for (String[] args : new String[][] {{}, {"diagnose"}, {"analyze", "--format", "xml"}, {"analyze", "--group-by", "pod"},
+                {"analyze", "--bogus"}, {"analyze", "-", "-"}}) {
+            Cli r = Cli.run(args);
+            assertEquals(ExitCode.USAGE, r.exit(), String.join(" ", args));
+            assertEquals("", r.stdout(), String.join(" ", args));
+            assertFalse(r.stderr().isBlank(), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void readsStandardInputWhenNoPathIsGiven() {
+        Cli r = Cli.withStdin(TLS_LINE, "analyze");
+        assertEquals(ExitCode.PROBLEMS_FOUND, r.exit(), r.stderr());
+        assertTrue(r.stdout().contains("1. tls:"), r.stdout());
+        assertTrue(r.stdout().contains("-:1"), "evidence cites stdin as '-'");
+    }
+
+    @Test
+    void healthyInputExitsZero() throws IOException {
+        Path log = Files.writeString(dir.resolve("ok.log"), HEALTHY_LINE);
+        Cli r = Cli.run("analyze", log.toString());
+        assertEquals(ExitCode.HEALTHY, r.exit(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("No export problem found."));
+    }
+
+    @Test
+    void emptyInputIsHealthyAndAccounted() throws IOException {
+        Path log = Files.writeString(dir.resolve("empty.log"), "");
+        JsonNode report = JSON.readTree(Cli.run("analyze", "-f", "json", log.toString()).stdout());
+        assertEquals(0, report.at("/input/totals/read").asInt());
+        assertTrue(report.at("/groups/0/diagnoses").isEmpty());
+    }
+
+    @Test
+    void missingInputExitsThreeButStillReportsTheRest() throws IOException {
+        Path log = Files.writeString(dir.resolve("tls.log"), TLS_LINE);
+        Cli r = Cli.run("analyze", "-f", "json", log.toString(), dir.resolve("nope.log").toString());
+        assertEquals(ExitCode.INPUT_ERROR, r.exit());
+        assertTrue(r.stderr().contains("nope.log"), r.stderr());
+        JsonNode report = JSON.readTree(r.stdout());
+        assertFalse(report.at("/input/complete").asBoolean());
+        assertEquals("tls", report.at("/groups/0/diagnoses/0/cause").asText());
+        assertTrue(report.at("/input/problems/0/source").asText().endsWith("nope.log"));
+    }
+
+    @Test
+    void truncatedGzipIsReportedWithWhatCouldBeRead() throws IOException {
+        Path gz = dir.resolve("cut.log.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            for (int i = 0; i < 200; i++) {
+                out.write(TLS_LINE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        byte[] whole = Files.readAllBytes(gz);
+        Files.write(gz, java.util.Arrays.copyOf(whole, whole.length - 12));
+        Cli r = Cli.run("analyze", "-f", "json", gz.toString());
+        assertEquals(ExitCode.INPUT_ERROR, r.exit(), r.stderr());
+        JsonNode source = JSON.readTree(r.stdout()).at("/input/sources/0");
+        assertTrue(source.get("error").asText().contains("truncated"), source.toString());
+        assertTrue(source.get("read").asLong() > 0);
+    }
+
+    @Test
+    void jsonReportCarriesTheDocumentedFields() throws IOException {
+        Path log = Files.writeString(dir.resolve("tls.log"), HEALTHY_LINE + TLS_LINE + TLS_LINE);
+        Cli r = Cli.run("analyze", "--format", "json", "--verbose", log.toString());
+        JsonNode report = JSON.readTree(r.stdout()); // stdout is the report alone, even with --verbose
+        assertEquals("otel-doctor/report/1", report.get("schema").asText());
+        JsonNode source = report.at("/input/sources/0");
+        assertEquals(3, source.get("read").asLong());
+        assertEquals(source.get("read").asLong(),
+                source.get("parsed").asLong() + source.get("skippedNoSignature").asLong() + source.get("skippedBlank").asLong()
+                        + source.get("unrecognized").asLong());
+        JsonNode d = report.at("/groups/0/diagnoses/0");
+        for (String field : new String[] {"cause", "confidence", "component", "evidence", "fix", "why", "check", "next", "title"}) {
+            assertTrue(d.has(field), "diagnosis lacks " + field + ": " + d);
+        }
+        JsonNode e = d.at("/evidence/0");
+        assertTrue(e.get("source").asText().endsWith("tls.log"));
+        assertEquals(2, e.get("line").asLong());
+        assertFalse(e.get("text").asText().isBlank());
+        assertTrue(d.get("confidence").asDouble() > 0.9 && d.get("confidence").asDouble() <= 1.0);
+    }
+
+    @Test
+    void secretsInEvidenceAreMasked() throws IOException {
+        String line = "2025-06-10T09:35:41.118Z\terror\tinternal/queue_sender.go:51\tExporting failed. Dropping data.\t"
+                + "{\"otelcol.component.id\": \"otlphttp/vendor\", \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"traces\", "
+                + "\"error\": \"not retryable error: Permanent error: rpc error: code = Unauthenticated desc = error exporting items, request to "
+                + "https://alice:s3cr3tpw@otlp.vendor.example/v1/traces?api_key=AKIA12345SECRET responded with HTTP Status Code 401, "
+                + "Message=rejected Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig, Details=[]\", \"dropped_items\": 512}\n";
+        Path log = Files.writeString(dir.resolve("auth.log"), line);
+        for (String format : new String[] {"text", "json"}) {
+            Cli r = Cli.run("analyze", "-f", format, log.toString());
+            assertEquals(ExitCode.PROBLEMS_FOUND, r.exit());
+            assertFalse(r.stdout().contains("s3cr3tpw"), format);
+            assertFalse(r.stdout().contains("AKIA12345SECRET"), format);
+            assertFalse(r.stdout().contains("eyJhbGciOiJIUzI1NiJ9"), format);
+            assertTrue(r.stdout().contains("auth"), format);
+        }
+    }
+
+    @Test
+    void groupsByFile() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.log"), TLS_LINE);
+        Path b = Files.writeString(dir.resolve("b.log"), HEALTHY_LINE);
+        JsonNode report = JSON.readTree(Cli.run("analyze", "-f", "json", "--group-by", "file", dir.toString()).stdout());
+        assertEquals(2, report.get("groups").size());
+        assertEquals(a.toString(), report.at("/groups/0/key").asText());
+        assertEquals("tls", report.at("/groups/0/diagnoses/0/cause").asText());
+        assertEquals(b.toString(), report.at("/groups/1/key").asText());
+        assertTrue(report.at("/groups/1/diagnoses").isEmpty());
+    }
+
+    @Test
+    void textReportFitsEightyColumns() throws IOException {
+        Path log = Files.writeString(dir.resolve("tls.log"), TLS_LINE);
+        for (String line : Cli.run("analyze", log.toString()).stdout().split("\n")) {
+            assertTrue(line.length() <= 80, "too wide: " + line);
+        }
+    }
+}
