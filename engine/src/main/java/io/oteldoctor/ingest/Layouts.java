@@ -168,6 +168,48 @@ public final class Layouts {
         return isJavaExceptionLine(b, m, e) || isGoFrameFunction(b, m, e);
     }
 
+    private static final String[] JUL_LEVELS = {"SEVERE: ", "WARNING: ", "INFO: ", "CONFIG: ", "FINE: ", "FINER: ", "FINEST: "};
+
+    /**
+     * java.util.logging's SimpleFormatter header, {@code Jun 10, 2025 9:12:44 AM <logger> <method>}:
+     * the level and message follow on the next line.
+     */
+    public static boolean isJulHeader(byte[] b, int m, int e) {
+        if (m < 0 || e - m < 24 || !isUpper(b[m]) || !isLower(b[m + 1]) || !isLower(b[m + 2]) || b[m + 3] != ' ') {
+            return false;
+        }
+        int p = m + 4;
+        while (p < e && isDigit(b[p])) {
+            p++;
+        }
+        if (p + 7 > e || b[p] != ',' || b[p + 1] != ' ' || !isDigit(b[p + 2]) || !isDigit(b[p + 5])) {
+            return false;
+        }
+        int limit = Math.min(e, p + 24);
+        for (int i = p + 6; i + 1 < limit; i++) {
+            if ((b[i] == 'A' || b[i] == 'P') && b[i + 1] == 'M' && b[i - 1] == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean isJulLevelLine(byte[] b, int m, int e) {
+        if (m < 0 || m >= e) {
+            return false;
+        }
+        byte c = b[m];
+        if (c != 'S' && c != 'W' && c != 'I' && c != 'C' && c != 'F') {
+            return false;
+        }
+        for (String level : JUL_LEVELS) {
+            if (startsWith(b, m, e, level)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code java.net.ConnectException: ...}, {@code javax.net.ssl.SSLHandshakeException: ...}. */
     static boolean isJavaExceptionLine(byte[] b, int m, int e) {
         int p = m;

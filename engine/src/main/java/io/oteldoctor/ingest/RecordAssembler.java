@@ -21,6 +21,7 @@ public final class RecordAssembler implements LineSink {
     private final Consumer<RawRecord> out;
 
     private long lineNo;
+    private boolean previousWasJulHeader;
     private long recordFirstLine;
     private int recordLines;
     private boolean recordPasses;
@@ -53,7 +54,9 @@ public final class RecordAssembler implements LineSink {
         stats.firstLine(buf, start, end);
         int messageStart = Layouts.messageStart(buf, start, end);
         boolean continuation = recordLines > 0 && recordLines < MAX_RECORD_LINES
-                && Layouts.isContinuation(buf, messageStart, end);
+                && (Layouts.isContinuation(buf, messageStart, end)
+                || previousWasJulHeader && Layouts.isJulLevelLine(buf, messageStart, end));
+        previousWasJulHeader = Layouts.isJulHeader(buf, messageStart, end);
         if (continuation) {
             pinPending();
         } else {

@@ -30,6 +30,8 @@ public final class RecordParser {
             "^\\[otel\\.javaagent ([^\\]]+)\\] \\[([^\\]]*)\\] (TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)$", Pattern.DOTALL);
     private static final Pattern JUL_LEVEL = Pattern.compile(
             "^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): (.*)$", Pattern.DOTALL);
+    private static final Pattern JUL_HEADER = Pattern.compile(
+            "^([A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M) (\\S+)(?: (\\S+))?$");
     private static final Pattern LOGBACK = Pattern.compile(
             "^(?:\\d{4}-\\d{2}-\\d{2}[ T])?\\d{2}:\\d{2}:\\d{2}[.,]\\d{3} \\[([^\\]]*)\\] (TRACE|DEBUG|INFO|WARN|ERROR)\\s+(\\S+) - (.*)$",
             Pattern.DOTALL);
@@ -62,6 +64,14 @@ public final class RecordParser {
             }
         }
         Inner inner = outer.parsed != null ? outer.parsed : parseInner(outer.message);
+        Matcher jul = JUL_HEADER.matcher(inner.message);
+        if (!continuation.isEmpty() && jul.matches()) {
+            Matcher level = JUL_LEVEL.matcher(continuation.get(0));
+            if (level.matches()) {
+                inner = new Inner(Timestamps.parse(jul.group(1)), Level.parse(level.group(1)), jul.group(2), level.group(2), Map.of());
+                continuation = continuation.subList(1, continuation.size());
+            }
+        }
         Instant ts = inner.timestamp != null ? inner.timestamp : outer.timestamp;
         return new LogRecord(raw.source(), raw.firstLine(), raw.lastLine(), outer.format, ts, outer.host,
                 outer.process, inner.level, inner.logger, inner.message, inner.fields,

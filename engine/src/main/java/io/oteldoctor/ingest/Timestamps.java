@@ -17,6 +17,9 @@ public final class Timestamps {
             "(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}:\\d{2}):(\\d{3}) ([+-]\\d{4})");
     private static final Pattern GO_STD = Pattern.compile("(\\d{4})/(\\d{2})/(\\d{2}) (\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,9}))?");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+    /** java.util.logging SimpleFormatter's default: "Jun 10, 2025 9:12:44 AM" (local time, no zone). */
+    private static final Pattern JUL = Pattern.compile("([A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M)");
+    private static final DateTimeFormatter JUL_TIME = DateTimeFormatter.ofPattern("MMM d, yyyy h:mm:ss a", java.util.Locale.ENGLISH);
 
     private Timestamps() {
     }
@@ -58,13 +61,22 @@ public final class Timestamps {
         if (text == null) {
             return null;
         }
-        Matcher m = ISO.matcher(text);
+        // the javaagent's "09:36:10:044 +0000" would otherwise read as a zone-less ISO time
+        Matcher m = JAVAAGENT.matcher(text);
         if (m.lookingAt()) {
             return iso(m.group(1), m.group(2), m.group(3), m.group(4));
         }
-        m = JAVAAGENT.matcher(text);
+        m = ISO.matcher(text);
         if (m.lookingAt()) {
             return iso(m.group(1), m.group(2), m.group(3), m.group(4));
+        }
+        m = JUL.matcher(text);
+        if (m.lookingAt()) {
+            try {
+                return LocalDateTime.parse(m.group(1), JUL_TIME).toInstant(ZoneOffset.UTC);
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
         }
         m = GO_STD.matcher(text);
         if (m.lookingAt()) {

@@ -64,6 +64,8 @@ public final class SignatureExtractor {
                     + "|Flags|Status code|Status message|Events|Links|Descriptor|Data point attributes|EventName|DroppedAttributesCount)\\s*:");
     private static final Pattern CALLER_VERSION = Pattern.compile("@v0\\.(\\d+)\\.");
     private static final Pattern SEMVER_MINOR = Pattern.compile("^v?0\\.(\\d+)\\.");
+    /** opentelemetry-java names the item type with a full stop after it; Python says "traces" or "span batch". */
+    private static final Pattern JAVA_SDK_WORDING = Pattern.compile("^Failed to export (?:spans|metrics|logs|profiles)\\. ");
     private static final Pattern GO_SDK_EXPORT = Pattern.compile("^(traces|metrics|logs) export: |^failed to upload (metrics|logs|traces)");
     private static final Pattern SDK_SIGNAL = Pattern.compile("(?i)\\b(?:export(?:ing)?|dropped) (spans?|metrics?|logs?|traces|span batch)\\b");
 
@@ -116,7 +118,7 @@ public final class SignatureExtractor {
         String logger = r.logger() == null ? "" : r.logger();
         String all = message + "\n" + r.continuation();
         if (logger.startsWith("io.opentelemetry") || logger.startsWith("i.o.") || all.contains("io.opentelemetry.exporter")
-                || all.contains("[otel.javaagent")) {
+                || all.contains("[otel.javaagent") || JAVA_SDK_WORDING.matcher(message).find()) {
             return Origin.JAVA_SDK;
         }
         if (logger.startsWith("opentelemetry") || all.contains("StatusCode.") || all.contains("opentelemetry.exporter.otlp")

@@ -1,0 +1,57 @@
+package io.oteldoctor.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LineScannerTest {
+
+    private static List<String> lines(byte[] input, int max, List<Boolean> truncated) throws IOException {
+        List<String> out = new ArrayList<>();
+        new LineScanner(max).scan(new ByteArrayInputStream(input), (buf, s, e, cut) -> {
+            out.add(new String(buf, s, e - s, StandardCharsets.UTF_8));
+            truncated.add(cut);
+        });
+        return out;
+    }
+
+    @Test
+    void splitsOnNewlinesAndDropsCarriageReturns() throws IOException {
+        List<Boolean> cut = new ArrayList<>();
+        assertEquals(List.of("a", "b", "", "c"), lines("a\r\nb\n\nc".getBytes(StandardCharsets.UTF_8), 64, cut));
+        assertTrue(cut.stream().noneMatch(b -> b));
+    }
+
+    @Test
+    void emptyInputHasNoLines() throws IOException {
+        assertTrue(lines(new byte[0], 64, new ArrayList<>()).isEmpty());
+    }
+
+    @Test
+    void overLongLinesKeepTheirHeadAndAreFlagged() throws IOException {
+        String longLine = "x".repeat(5_000_000);
+        List<Boolean> cut = new ArrayList<>();
+        List<String> out = lines(("first\n" + longLine + "\nlast\n").getBytes(StandardCharsets.UTF_8), 1024, cut);
+        assertEquals(3, out.size());
+        assertEquals(1024, out.get(1).length());
+        assertEquals(List.of(false, true, false), cut);
+        assertEquals("last", out.get(2));
+    }
+
+    @Test
+    void linesSpanningBufferRefillsStayWhole() throws IOException {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 60_000; i++) {
+            s.append("line-").append(i).append(' ').append("y".repeat(i % 97)).append('\n');
+        }
+        List<String> out = lines(s.toString().getBytes(StandardCharsets.UTF_8), 4096, new ArrayList<>());
+        assertEquals(60_000, out.size());
+        assertEquals("line-59999 " + "y".repeat(59_999 % 97), out.get(59_999));
+    }
+}

@@ -1,0 +1,83 @@
+package io.oteldoctor.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecordAssemblerTest {
+
+    private static final String ZAP_ERROR = "2025-06-10T10:05:00.100Z\terror\tinternal/base_exporter.go:117\tExporting failed. Rejecting data.\t{\"error\": \"sending queue is full\"}\n"
+            + "go.opentelemetry.io/collector/exporter/exporterhelper/internal.(*BaseExporter).Send\n"
+            + "\tgo.opentelemetry.io/collector/exporter@v0.130.0/exporterhelper/internal/base_exporter.go:117\n";
+    private static final String JAVA = "SEVERE: Failed to export spans. The request could not be executed.\n"
+            + "java.net.ConnectException: Failed to connect to otel-collector/10.0.0.5:4317\n"
+            + "\tat okhttp3.internal.connection.RealConnection.connectSocket(RealConnection.kt:297)\n"
+            + "Caused by: java.net.ConnectException: Connection refused\n"
+            + "\t... 12 more\n";
+    private static final String INFO = "2025-06-10T10:05:01.000Z\tinfo\tservice@v0.130.0/service.go:275\tEverything is ready.\n";
+
+    private record Run(List<RawRecord> records, SourceAccounting accounting) {
+    }
+
+    private static Run assemble(String text, LineFilter filter) throws IOException {
+        SourceStats stats = new SourceStats("t");
+        List<RawRecord> records = new ArrayList<>();
+        RecordAssembler a = new RecordAssembler("t", filter, stats, r -> {
+            records.add(r);
+            stats.parsed(InputFormat.PLAIN, r.lines().size());
+        });
+        new LineScanner(1024).scan(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), a);
+        return new Run(records, stats.snapshot());
+    }
+
+    @Test
+    void stackTracesJoinTheirHeader() throws IOException {
+        Run run = assemble(ZAP_ERROR + INFO + JAVA, LineFilter.ALL);
+        assertEquals(List.of(1L, 4L, 5L), run.records().stream().map(RawRecord::firstLine).toList());
+        assertEquals(List.of(3, 1, 5), run.records().stream().map(r -> r.lines().size()).toList());
+    }
+
+    @Test
+    void aRecordPassesWhenAnyOfItsLinesPasses() throws IOException {
+        LineFilter onlyCausedBy = (b, s, e) -> new String(b, s, e - s, StandardCharsets.UTF_8).startsWith("Caused by");
+        Run run = assemble(INFO + JAVA + "\n" + INFO, onlyCausedBy);
+        assertEquals(1, run.records().size());
+        assertEquals(5, run.records().get(0).lines().size());
+        assertEquals(2L, run.records().get(0).firstLine());
+    }
+
+    @Test
+    void everyLineIsAccountedFor() throws IOException {
+        LineFilter queueOnly = (b, s, e) -> new String(b, s, e - s, StandardCharsets.UTF_8).contains("queue");
+        Run run = assemble(ZAP_ERROR + "\n   \n" + INFO + JAVA, queueOnly);
+        SourceAccounting a = run.accounting();
+        assertEquals(11, a.read());
+        assertEquals(3, a.parsed());
+        assertEquals(2, a.skippedBlank());
+        assertEquals(6, a.skippedNoSignature());
+        assertEquals(a.read(), a.parsed() + a.skippedBlank() + a.skippedNoSignature() + a.unrecognized());
+    }
+
+    @Test
+    void aJulLevelLineJoinsOnlyItsHeader() throws IOException {
+        String jul = "Jun 10, 2025 9:12:44 AM io.opentelemetry.exporter.internal.http.HttpExporter onError\n" + JAVA;
+        Run run = assemble(INFO + jul, LineFilter.ALL);
+        assertEquals(List.of(1L, 2L), run.records().stream().map(RawRecord::firstLine).toList());
+        assertEquals(6, run.records().get(1).lines().size());
+    }
+
+    @Test
+    void journalEntriesHoldingOneStackLineEachJoinUp() throws IOException {
+        String journal = "{\"MESSAGE\":\"2025-06-10T10:05:00.100Z\\terror\\tinternal/x.go:1\\tExporting failed. Dropping data.\\t{}\",\"_HOSTNAME\":\"h\"}\n"
+                + "{\"MESSAGE\":\"go.opentelemetry.io/collector/exporter/exporterhelper/internal.NewQueueSender.func1\",\"_HOSTNAME\":\"h\"}\n"
+                + "{\"MESSAGE\":\"\\tgo.opentelemetry.io/collector/exporter@v0.130.0/exporterhelper/internal/queue_sender.go:51\",\"_HOSTNAME\":\"h\"}\n";
+        Run run = assemble(journal, LineFilter.ALL);
+        assertEquals(1, run.records().size());
+        assertEquals(3, run.records().get(0).lines().size());
+    }
+}

@@ -1,0 +1,118 @@
+package io.oteldoctor.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecordParserTest {
+
+    private static final String CONSOLE = "2025-06-10T09:12:44.123Z\tinfo\tinternal/retry_sender.go:133\tExporting failed. Will retry the request after interval.\t"
+            + "{\"otelcol.component.id\": \"otlp\", \"otelcol.component.kind\": \"exporter\", \"error\": \"boom\", \"interval\": \"3.7s\"}";
+
+    private static LogRecord parse(String... lines) {
+        List<byte[]> bytes = java.util.Arrays.stream(lines).map(l -> l.getBytes(StandardCharsets.UTF_8)).toList();
+        return new RecordParser().parse(new RawRecord("src", 7, bytes, false));
+    }
+
+    @Test
+    void collectorConsole() {
+        LogRecord r = parse(CONSOLE);
+        assertEquals(InputFormat.COLLECTOR_CONSOLE, r.format());
+        assertEquals(Instant.parse("2025-06-10T09:12:44.123Z"), r.timestamp());
+        assertEquals(Level.INFO, r.level());
+        assertEquals("internal/retry_sender.go:133", r.logger());
+        assertEquals("Exporting failed. Will retry the request after interval.", r.message());
+        assertEquals("otlp", r.field("otelcol.component.id"));
+        assertEquals("boom", r.field("error"));
+        assertEquals(7, r.line());
+    }
+
+    @Test
+    void journalShortWithTabsTurnedIntoSpaces() {
+        LogRecord r = parse("Jun 10 09:12:44 otel-gw-01 otelcol-contrib[812]: " + CONSOLE.replace("\t", "        "));
+        assertEquals(InputFormat.JOURNAL_SHORT, r.format());
+        assertEquals("otel-gw-01", r.host());
+        assertEquals("otelcol-contrib", r.process());
+        assertEquals(Level.INFO, r.level());
+        assertEquals("boom", r.field("error"));
+        assertEquals(Instant.parse("2025-06-10T09:12:44.123Z"), r.timestamp());
+    }
+
+    @Test
+    void journalShortIsoAndKernelLines() {
+        LogRecord r = parse("2025-06-10T09:55:41+0000 otel-gw-01 kernel: Out of memory: Killed process 812 (otelcol-contrib)");
+        assertEquals(InputFormat.JOURNAL_SHORT, r.format());
+        assertEquals("kernel", r.process());
+        assertEquals("Out of memory: Killed process 812 (otelcol-contrib)", r.message());
+    }
+
+    @Test
+    void journalJsonWithTheConsoleLineInMessage() {
+        String json = "{\"__REALTIME_TIMESTAMP\":\"1749547800010412\",\"_HOSTNAME\":\"otel-gw-01\",\"SYSLOG_IDENTIFIER\":\"otelcol-contrib\","
+                + "\"PRIORITY\":\"6\",\"MESSAGE\":\"" + CONSOLE.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t") + "\"}";
+        LogRecord r = parse(json);
+        assertEquals(InputFormat.JOURNAL_JSON, r.format());
+        assertEquals("otel-gw-01", r.host());
+        assertEquals("boom", r.field("error"));
+        assertEquals(Instant.parse("2025-06-10T09:12:44.123Z"), r.timestamp(), "the collector's own time wins over journald's");
+    }
+
+    @Test
+    void journalJsonMessageAsBytesOrNull() {
+        LogRecord bytes = parse("{\"MESSAGE\":[104,105],\"__REALTIME_TIMESTAMP\":\"1000000\"}");
+        assertEquals("hi", bytes.message());
+        assertEquals(Instant.ofEpochSecond(1), bytes.timestamp());
+        assertEquals("", parse("{\"MESSAGE\":null}").message());
+    }
+
+    @Test
+    void collectorJsonWithEpochOrIsoTime() {
+        LogRecord epoch = parse("{\"level\":\"error\",\"ts\":1709550300.5,\"caller\":\"exporterhelper/common.go:213\",\"msg\":\"Exporting failed. Rejecting data.\","
+                + "\"kind\":\"exporter\",\"name\":\"otlphttp\",\"error\":\"sending queue is full\",\"resource\":{\"service.name\":\"otelcol\"}}");
+        assertEquals(InputFormat.COLLECTOR_JSON, epoch.format());
+        assertEquals(Instant.parse("2024-03-04T11:05:00.500Z"), epoch.timestamp());
+        assertEquals(Level.ERROR, epoch.level());
+        assertEquals("otelcol", epoch.field("resource.service.name"));
+        LogRecord iso = parse("{\"level\":\"info\",\"ts\":\"2025-06-10T09:13:02.877Z\",\"msg\":\"x\"}");
+        assertEquals(Instant.parse("2025-06-10T09:13:02.877Z"), iso.timestamp());
+    }
+
+    @Test
+    void sdkLayouts() {
+        LogRecord agent = parse("[otel.javaagent 2025-06-10 09:36:10:044 +0000] [OkHttp https://x:4317/...] WARN io.opentelemetry.exporter.internal.grpc.GrpcExporter - Failed to export spans.");
+        assertEquals(Level.WARN, agent.level());
+        assertEquals("io.opentelemetry.exporter.internal.grpc.GrpcExporter", agent.logger());
+        assertEquals("Failed to export spans.", agent.message());
+        assertEquals(Instant.parse("2025-06-10T09:36:10.044Z"), agent.timestamp());
+        LogRecord jul = parse("SEVERE: Failed to export spans.", "java.net.ConnectException: refused");
+        assertEquals(Level.ERROR, jul.level());
+        assertEquals("java.net.ConnectException: refused", jul.continuation());
+        LogRecord go = parse("2025/06/10 09:36:12 traces export: context deadline exceeded");
+        assertEquals(Instant.parse("2025-06-10T09:36:12Z"), go.timestamp());
+        assertEquals("traces export: context deadline exceeded", go.message());
+        LogRecord py = parse("WARNING:opentelemetry.exporter.otlp.proto.grpc.exporter:Transient error StatusCode.UNAVAILABLE");
+        assertEquals(Level.WARN, py.level());
+        assertEquals("opentelemetry.exporter.otlp.proto.grpc.exporter", py.logger());
+    }
+
+    @Test
+    void julTwoLineRecordsReadAsOne() {
+        LogRecord r = parse("Jun 10, 2025 9:12:44 AM io.opentelemetry.exporter.internal.http.HttpExporter onError",
+                "SEVERE: Failed to export spans. The request could not be executed.",
+                "java.net.ConnectException: Failed to connect to localhost/127.0.0.1:4318");
+        assertEquals(Level.ERROR, r.level());
+        assertEquals("io.opentelemetry.exporter.internal.http.HttpExporter", r.logger());
+        assertEquals("Failed to export spans. The request could not be executed.", r.message());
+        assertEquals("java.net.ConnectException: Failed to connect to localhost/127.0.0.1:4318", r.continuation());
+        assertEquals(Instant.parse("2025-06-10T09:12:44Z"), r.timestamp());
+    }
+
+    @Test
+    void binaryIsNotARecord() {
+        assertNull(new RecordParser().parse(new RawRecord("src", 1, List.of(new byte[] {'a', 0, 'b'}), false)));
+    }
+}

@@ -1,0 +1,113 @@
+package io.oteldoctor.signature;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oteldoctor.ingest.RawRecord;
+import io.oteldoctor.ingest.RecordParser;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class SignatureExtractorTest {
+
+    private static Signal read(String... lines) {
+        RawRecord raw = new RawRecord("t", 1, Arrays.stream(lines).map(l -> l.getBytes(StandardCharsets.UTF_8)).toList(), false);
+        return new SignatureExtractor().extract(new RecordParser().parse(raw), "g");
+    }
+
+    private static String console(String level, String msg, String fields) {
+        return "2025-06-10T09:12:44.123Z\t" + level + "\tinternal/retry_sender.go:133\t" + msg + "\t{" + fields + "}";
+    }
+
+    @Test
+    void readsEveryLayerOfAGrpcDialFailure() {
+        Signal s = read(console("info", "Exporting failed. Will retry the request after interval.",
+                "\"otelcol.component.id\": \"otlp/backend\", \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"traces\", "
+                        + "\"error\": \"rpc error: code = Unavailable desc = connection error: desc = \\\"transport: Error while dialing: dial tcp 10.20.30.40:4317: connect: connection refused\\\"\""));
+        assertEquals(Origin.COLLECTOR, s.getOrigin());
+        assertEquals("otlp/backend", s.getComponent());
+        assertEquals("traces", s.getSignalType());
+        assertEquals(Transport.GRPC, s.getTransport());
+        assertEquals(Envelope.RETRYING, s.getEnvelope());
+        assertEquals(GrpcCode.UNAVAILABLE, s.getGrpcCode());
+        assertFalse(s.isServerStatus(), "a dial failure is the client's own Unavailable");
+        assertEquals(NetError.CONNECTION_REFUSED, s.getNetError());
+        assertEquals(Timeout.NONE, s.getTimeout());
+        assertTrue(s.getAddresses().contains("10.20.30.40:4317"));
+    }
+
+    @Test
+    void readsTheOtlpHttpStatusAndEndpoint() {
+        Signal s = read(console("error", "Exporting failed. Dropping data.",
+                "\"otelcol.component.id\": \"otlphttp/vendor\", \"otelcol.component.kind\": \"exporter\", \"error\": \"not retryable error: Permanent error: "
+                        + "rpc error: code = Unauthenticated desc = error exporting items, request to https://otlp.vendor.example/v1/traces responded with HTTP Status Code 401\""));
+        assertEquals(Envelope.DROPPED, s.getEnvelope());
+        assertEquals(RetryVerdict.PERMANENT, s.getVerdict());
+        assertEquals(401, s.getHttpStatus());
+        assertEquals(Transport.HTTP, s.getTransport());
+        assertEquals("https", s.getEndpoint().scheme());
+        assertEquals("otlp.vendor.example", s.getEndpoint().host());
+        assertEquals("/v1/traces", s.getEndpoint().path());
+    }
+
+    @Test
+    void legacyFieldsAndLegacyMessages() {
+        Signal s = read("2023-07-01T08:10:44.020Z\terror\texporterhelper/queued_retry.go:307\tDropping data because sending_queue is full. Try increasing queue_size.\t"
+                + "{\"kind\": \"exporter\", \"data_type\": \"traces\", \"name\": \"otlp\", \"dropped_items\": 256}");
+        assertEquals("otlp", s.getComponent());
+        assertEquals("exporter", s.getComponentKind());
+        assertTrue(s.isQueueFull());
+        assertEquals(Envelope.REJECTED, s.getEnvelope());
+    }
+
+    @Test
+    void grpcCoreWarningsNameTheAddressNotAComponent() {
+        Signal s = read("2025-06-10T09:12:44.101Z\twarn\tgrpc@v1.73.0/clientconn.go:1414\t[core] [Channel #1 SubChannel #2] grpc: addrConn.createTransport failed to connect to "
+                + "{Addr: \"otel-backend.example.com:4317\", ServerName: \"otel-backend.example.com:4317\", }. Err: connection error: desc = \"transport: authentication handshake failed: "
+                + "tls: failed to verify certificate: x509: certificate signed by unknown authority\"\t{\"grpc_log\": true}");
+        assertEquals(Origin.GRPC_CORE, s.getOrigin());
+        assertEquals(TlsError.UNKNOWN_AUTHORITY, s.getTlsError());
+        assertTrue(s.getAddresses().contains("otel-backend.example.com:4317"));
+    }
+
+    @Test
+    void javaExceptionChainsCarryTheCause() {
+        Signal s = read("SEVERE: Failed to export spans. The request could not be executed.",
+                "javax.net.ssl.SSLHandshakeException: PKIX path building failed: unable to find valid certification path to requested target");
+        assertEquals(Origin.JAVA_SDK, s.getOrigin());
+        assertEquals("sdk/java", s.getComponent());
+        assertEquals(TlsError.UNKNOWN_AUTHORITY, s.getTlsError());
+        assertEquals(Envelope.DROPPED, s.getEnvelope());
+    }
+
+    @Test
+    void aDeadlineBehindARefusalIsNotATimeout() {
+        Signal s = read("2025/06/10 09:12:44 traces export: context deadline exceeded: rpc error: code = Unavailable desc = connection error: "
+                + "desc = \"transport: Error while dialing: dial tcp [::1]:4317: connect: connection refused\"");
+        assertEquals(Origin.GO_SDK, s.getOrigin());
+        assertEquals(NetError.CONNECTION_REFUSED, s.getNetError());
+        assertEquals(Timeout.NONE, s.getTimeout());
+    }
+
+    @Test
+    void debugExporterDumpsAreApplicationData() {
+        Signal attribute = read("     -> http.status_code: Int(503)");
+        assertFalse(attribute.hasCause());
+        Signal body = read("Body: Str(failed to connect to replica: dial tcp 10.1.2.3:5432: connect: connection refused)");
+        assertFalse(body.hasCause());
+        assertEquals(Envelope.NONE, body.getEnvelope());
+    }
+
+    @Test
+    void modernCollectorsNameTheConnectionWait() {
+        Signal modern = read(console("info", "Exporting failed. Will retry the request after interval.",
+                "\"otelcol.component.id\": \"otlp\", \"otelcol.component.kind\": \"exporter\", \"error\": \"rpc error: code = DeadlineExceeded desc = context deadline exceeded\""));
+        assertTrue(modern.isConnectWaitNamed());
+        assertEquals(Timeout.IN_FLIGHT_DEADLINE, modern.getTimeout());
+        Signal legacy = read(console("info", "Exporting failed. Will retry the request after interval.",
+                "\"kind\": \"exporter\", \"name\": \"otlp\", \"error\": \"rpc error: code = DeadlineExceeded desc = context deadline exceeded\""));
+        assertFalse(legacy.isConnectWaitNamed());
+    }
+}
