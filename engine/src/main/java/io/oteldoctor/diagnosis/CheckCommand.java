@@ -14,7 +14,7 @@ final class CheckCommand {
     private CheckCommand() {
     }
 
-    static String render(CauseEntry cause, ComponentState state) {
+    static String render(CauseEntry cause, ComponentState state, Endpoint ep) {
         Transport transport = state == null ? Transport.UNKNOWN : state.transport();
         String key = transport == Transport.HTTP ? "http" : transport == Transport.GRPC ? "grpc" : "any";
         Map<String, String> checks = cause.checks();
@@ -22,7 +22,6 @@ final class CheckCommand {
         if (template == null) {
             return null;
         }
-        Endpoint ep = state == null ? null : state.endpoint();
         String signal = state == null || state.signals().isEmpty() ? "traces" : state.signals().iterator().next();
         String host = ep != null && ep.host() != null ? ep.host() : "<host>";
         String port = ep != null && ep.port() != null ? ep.port().toString()

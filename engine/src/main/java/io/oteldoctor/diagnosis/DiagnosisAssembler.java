@@ -103,13 +103,11 @@ public final class DiagnosisAssembler {
                 next.add(n);
             }
         }
-        String endpoint = null;
-        if (state != null && state.endpoint() != null) {
-            endpoint = state.endpoint().url() != null ? state.endpoint().url() : state.endpoint().hostPort();
-        }
+        io.oteldoctor.signature.Endpoint ep = namedEndpoint(state, own);
+        String endpoint = ep == null ? null : ep.url() != null ? ep.url() : ep.hostPort();
         return new Diagnosis(rank, h.getCause(), entry.title(), h.getConfidence(), h.getComponent(),
                 state == null ? null : state.kind(), state == null ? List.of() : List.copyOf(state.signals()), endpoint,
-                entry.summary(), cited, occurrences, first, last, entry.fix(), entry.why(), CheckCommand.render(entry, state),
+                entry.summary(), cited, occurrences, first, last, entry.fix(), entry.why(), CheckCommand.render(entry, state, ep),
                 next, alternatives(h, all, evidence, own), h.getConsequenceOf(), List.copyOf(notes), h.getUnexplainedError(),
                 entry.docs());
     }
@@ -174,6 +172,29 @@ public final class DiagnosisAssembler {
                 .thenComparing(Diagnosis.Alternative::cause));
         return out;
     }
+
+    /**
+     * The exporter's endpoint, by name where the log gives one: dial errors show the resolved IP,
+     * while gRPC core lines and URLs name the host the operator configured.
+     */
+    private static io.oteldoctor.signature.Endpoint namedEndpoint(ComponentState state, List<Evidence> own) {
+        io.oteldoctor.signature.Endpoint ep = state == null ? null : state.endpoint();
+        if (ep == null || ep.host() == null || !IP_LITERAL.matcher(ep.host()).matches()) {
+            return ep;
+        }
+        for (Evidence e : own) {
+            for (String address : new java.util.TreeSet<>(e.getAddresses())) {
+                int colon = address.lastIndexOf(':');
+                if (colon > 0 && !IP_LITERAL.matcher(address.substring(0, colon)).matches()
+                        && address.substring(colon + 1).equals(String.valueOf(ep.port()))) {
+                    return new io.oteldoctor.signature.Endpoint(ep.scheme(), address.substring(0, colon), ep.port(), ep.path());
+                }
+            }
+        }
+        return ep;
+    }
+
+    private static final java.util.regex.Pattern IP_LITERAL = java.util.regex.Pattern.compile("[0-9.]+|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
     private static List<Evidence> sortedByRule(List<Evidence> evidence) {
         List<Evidence> sorted = new ArrayList<>(evidence);

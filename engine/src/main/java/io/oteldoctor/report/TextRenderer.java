@@ -53,8 +53,14 @@ public final class TextRenderer implements ReportRenderer {
                 out.append("No export problem found.\n");
                 continue;
             }
+            java.util.Map<String, Integer> shown = new java.util.HashMap<>();
             for (Diagnosis d : g.diagnoses()) {
-                diagnosis(out, d);
+                Integer first = shown.putIfAbsent(d.component(), d.rank());
+                if (first == null) {
+                    diagnosis(out, d);
+                } else {
+                    competingReading(out, d, first);
+                }
             }
         }
     }
@@ -91,12 +97,29 @@ public final class TextRenderer implements ReportRenderer {
         for (int i = 0; i < next.size(); i++) {
             field(out, i == 0 ? "next" : "", next.get(i));
         }
+        // alternatives that the same observation would settle are listed together
+        java.util.Map<String, List<String>> byTellApart = new java.util.LinkedHashMap<>();
         for (Diagnosis.Alternative a : d.alternatives()) {
-            field(out, "or", String.format(Locale.ROOT, "%s [%.0f%%]%s", a.cause(), a.confidence() * 100,
-                    a.tellApart() == null ? "" : ": " + a.tellApart()));
+            byTellApart.computeIfAbsent(a.tellApart() == null ? "" : a.tellApart(), k -> new ArrayList<>())
+                    .add(String.format(Locale.ROOT, "%s [%.0f%%]", a.cause(), a.confidence() * 100));
+        }
+        for (java.util.Map.Entry<String, List<String>> e : byTellApart.entrySet()) {
+            field(out, "or", String.join(", ", e.getValue()) + (e.getKey().isEmpty() ? "" : ": " + e.getKey()));
         }
         for (String n : d.notes()) {
             field(out, "note", n);
+        }
+        field(out, "docs", d.docs());
+        out.append('\n');
+    }
+
+    /** A weaker reading of evidence already shown: only what to do differently if it is the right one. */
+    private void competingReading(Appendable out, Diagnosis d, int primaryRank) throws IOException {
+        wrap(out, "", d.rank() + ". " + d.cause() + ": " + d.title() + String.format(Locale.ROOT, "  [%.0f%%]", d.confidence() * 100), "   ");
+        field(out, "component", d.component() + ": another reading of the evidence under " + primaryRank + ".");
+        field(out, "fix", d.fix());
+        if (d.check() != null) {
+            field(out, "check", d.check());
         }
         field(out, "docs", d.docs());
         out.append('\n');
