@@ -2,6 +2,7 @@ package io.oteldoctor.analysis;
 
 import io.oteldoctor.diagnosis.CauseCatalogue;
 import io.oteldoctor.diagnosis.DiagnosisAssembler;
+import io.oteldoctor.diagnosis.SourceExtent;
 import io.oteldoctor.ingest.InputPaths;
 import io.oteldoctor.ingest.InputSource;
 import io.oteldoctor.ingest.LineFilter;
@@ -94,10 +95,11 @@ public final class Analyzer {
             EvidenceLedger ledger = session.ledger();
             groups.addAll(ledger.groups());
             RankingSession ranking = new RankingSession(rulebase);
+            List<SourceExtent> extents = accounting.stream().map(a -> new SourceExtent(a.source(), a.read())).toList();
             DiagnosisAssembler assembler = new DiagnosisAssembler(catalogue);
             List<Report.Group> reportGroups = new ArrayList<>();
             for (String group : groups) {
-                RankingSession.Result result = ranking.rank(ledger.evidence(group), ledger.components(group));
+                RankingSession.Result result = ranking.rank(ledger.evidence(group), ledger.components(group), extents);
                 reportGroups.add(new Report.Group(group,
                         assembler.assemble(result.hypotheses(), result.evidence(), ledger.components(group))));
             }

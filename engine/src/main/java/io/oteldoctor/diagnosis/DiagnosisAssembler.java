@@ -179,15 +179,22 @@ public final class DiagnosisAssembler {
      */
     private static io.oteldoctor.signature.Endpoint namedEndpoint(ComponentState state, List<Evidence> own) {
         io.oteldoctor.signature.Endpoint ep = state == null ? null : state.endpoint();
-        if (ep == null || ep.host() == null || !IP_LITERAL.matcher(ep.host()).matches()) {
+        if (ep != null && ep.host() != null && !IP_LITERAL.matcher(ep.host()).matches()) {
             return ep;
         }
         for (Evidence e : own) {
             for (String address : new java.util.TreeSet<>(e.getAddresses())) {
                 int colon = address.lastIndexOf(':');
-                if (colon > 0 && !IP_LITERAL.matcher(address.substring(0, colon)).matches()
-                        && address.substring(colon + 1).equals(String.valueOf(ep.port()))) {
-                    return new io.oteldoctor.signature.Endpoint(ep.scheme(), address.substring(0, colon), ep.port(), ep.path());
+                if (colon <= 0 || IP_LITERAL.matcher(address.substring(0, colon)).matches()) {
+                    continue;
+                }
+                String host = address.substring(0, colon);
+                String port = address.substring(colon + 1);
+                if (ep == null) {
+                    return new io.oteldoctor.signature.Endpoint(null, host, Integer.valueOf(port), null);
+                }
+                if (port.equals(String.valueOf(ep.port()))) {
+                    return new io.oteldoctor.signature.Endpoint(ep.scheme(), host, ep.port(), ep.path());
                 }
             }
         }

@@ -91,6 +91,11 @@ public final class Evidence {
         return lastSeen;
     }
 
+    /** The source of the first cited line. */
+    public String getSource() {
+        return samples.isEmpty() ? null : samples.get(0).source();
+    }
+
     /** Line number of the last matching record in its source. */
     public long getLastLine() {
         return lastLine;

@@ -17,6 +17,9 @@ public final class Scoring {
     /** Support given to an export failure that no signature explains: real, but of unknown cause. */
     public static final double UNEXPLAINED_SUPPORT = 0.6;
 
+    /** Lines a log must go on after a passing warning for the warning to count as resolved. */
+    public static final int QUIET_LINES = 5;
+
     /** Hypotheses below this confidence are not reported. */
     public static final double REPORT_THRESHOLD = 0.15;
 

@@ -28,11 +28,13 @@ public final class RankingSession {
     public record Result(List<Hypothesis> hypotheses, List<Evidence> evidence) {
     }
 
-    public Result rank(Collection<Evidence> evidence, Collection<ComponentState> components) {
+    public Result rank(Collection<Evidence> evidence, Collection<ComponentState> components,
+                       Collection<io.oteldoctor.diagnosis.SourceExtent> extents) {
         KieSession session = rulebase.kieBase().newKieSession();
         try {
             evidence.forEach(session::insert);
             components.forEach(session::insert);
+            extents.forEach(session::insert);
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
                 // a rule that keeps re-activating itself is a rulebase bug; fail loudly instead of hanging
