@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class RulebaseLintTest {
 
     private static final Path DRL = Path.of("src/main/resources/io/oteldoctor/rules");
+    private static final Path SAMPLES = Path.of("../corpus/samples");
     private static final Pattern RULE = Pattern.compile("(?m)^rule \"([^\"]+)\"");
     private static final Pattern CAUSE = Pattern.compile("@cause\\(\"([^\"]+)\"\\)");
 
@@ -29,7 +30,7 @@ class RulebaseLintTest {
         for (String id : Engine.CATALOGUE.ids()) {
             assertTrue(Files.exists(DRL.resolve(id + ".drl")), "no " + id + ".drl");
             assertTrue(Files.exists(Path.of("../docs/causes/" + id + ".md")), "no docs/causes/" + id + ".md");
-            assertTrue(Files.isDirectory(Fixture.ROOT.resolve(id)), "no fixtures for " + id);
+            assertTrue(Files.isDirectory(SAMPLES.resolve(id)), "no corpus samples for " + id);
         }
     }
 
@@ -75,9 +76,12 @@ class RulebaseLintTest {
     }
 
     @Test
-    void everyFixtureFolderIsACauseOrHealthy() {
-        for (Fixture f : Fixture.all()) {
-            assertTrue(f.folder().equals("healthy") || Engine.CATALOGUE.ids().contains(f.folder()), f.name());
+    void everySampleFolderIsACauseOrHealthy() throws IOException {
+        try (Stream<Path> folders = Files.list(SAMPLES)) {
+            for (Path f : folders.filter(Files::isDirectory).toList()) {
+                String name = f.getFileName().toString();
+                assertTrue(name.equals("healthy") || Engine.CATALOGUE.ids().contains(name), "unknown sample folder " + name);
+            }
         }
     }
 }

@@ -1,0 +1,31 @@
+package io.oteldoctor.corpus;
+
+import io.oteldoctor.diagnosis.CauseCatalogue;
+import io.oteldoctor.matching.Rulebase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The labelled logs of this repository, and one engine to score them with. */
+final class Corpus {
+
+    static final Path SAMPLES = Path.of("samples");
+    static final Path EXAMPLES = Path.of("../examples");
+    static final Evaluation EVALUATION = new Evaluation(Rulebase.bundled(), CauseCatalogue.bundled());
+
+    private Corpus() {
+    }
+
+    static List<LabelledLog> samples() {
+        return LabelledLog.load(SAMPLES);
+    }
+
+    /** Samples and bundled examples together. */
+    static List<LabelledLog> all() {
+        List<LabelledLog> all = new ArrayList<>(samples());
+        for (LabelledLog e : LabelledLog.load(EXAMPLES)) {
+            all.add(new LabelledLog("examples/" + e.name(), e.expect(), e.expectComponent(), e.expectAlso(), e.expectNot(), e.why(), e.log()));
+        }
+        return all;
+    }
+}
