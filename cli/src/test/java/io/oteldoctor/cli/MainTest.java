@@ -154,6 +154,19 @@ class MainTest {
     }
 
     @Test
+    void groupsByHostIncludingHealthyHosts() throws IOException {
+        String failing = "Jun 10 09:12:44 gw-a otelcol-contrib[1]: " + TLS_LINE.replace("\t", "        ");
+        String healthy = "Jun 10 09:12:45 gw-b otelcol-contrib[1]: " + HEALTHY_LINE.replace("\t", "        ");
+        Path log = Files.writeString(dir.resolve("fleet.log"), failing + healthy + failing);
+        JsonNode report = JSON.readTree(Cli.run("analyze", "-f", "json", "--group-by", "host", log.toString()).stdout());
+        assertEquals(2, report.get("groups").size(), report.toString());
+        assertEquals("gw-a", report.at("/groups/0/key").asText());
+        assertEquals("tls", report.at("/groups/0/diagnoses/0/cause").asText());
+        assertEquals("gw-b", report.at("/groups/1/key").asText());
+        assertTrue(report.at("/groups/1/diagnoses").isEmpty());
+    }
+
+    @Test
     void textReportFitsEightyColumns() throws IOException {
         Path log = Files.writeString(dir.resolve("tls.log"), TLS_LINE);
         for (String line : Cli.run("analyze", log.toString()).stdout().split("\n")) {

@@ -85,7 +85,7 @@ public final class Analyzer {
                         counters[1]++;
                         session.accept(signal);
                     }
-                });
+                }, options.groupBy() == GroupBy.HOST ? groups::add : null);
                 read(source, stats, assembler);
                 accounting.add(stats.snapshot());
             }

@@ -70,6 +70,38 @@ public final class Layouts {
         return -1;
     }
 
+    private static final byte[] JOURNAL_HOST_KEY = "\"_HOSTNAME\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * The host name a transport puts on the line (journald {@code short*} prefix or {@code _HOSTNAME}),
+     * as {@code {start, end}} offsets, or null. Lets grouping by host see every line, including
+     * those the prefilter skips.
+     */
+    public static int[] hostOf(byte[] b, int s, int e) {
+        if (s < e && (b[s] == '{' || b[s] == 0x1E)) {
+            int at = indexOf(b, s, e, JOURNAL_HOST_KEY);
+            if (at < 0) {
+                return null;
+            }
+            int from = at + JOURNAL_HOST_KEY.length;
+            int to = from;
+            while (to < e && b[to] != '"') {
+                to++;
+            }
+            return to > from && to < e ? new int[] {from, to} : null;
+        }
+        int p = skipJournalTime(b, s, e);
+        if (p < 0 || journalShortPrefixEnd(b, s, e) < 0) {
+            return null;
+        }
+        int from = p + 1;
+        int to = from;
+        while (to < e && b[to] != ' ') {
+            to++;
+        }
+        return new int[] {from, to};
+    }
+
     /** Skips a journal time stamp; returns the offset after it or -1. */
     private static int skipJournalTime(byte[] b, int s, int e) {
         // "Jun 10 09:12:44" [".123456"]

@@ -19,6 +19,8 @@ public final class RecordAssembler implements LineSink {
     private final LineFilter filter;
     private final SourceStats stats;
     private final Consumer<RawRecord> out;
+    private final Consumer<String> hosts;
+    private byte[] lastHost = new byte[0];
 
     private long lineNo;
     private boolean previousWasJulHeader;
@@ -33,10 +35,16 @@ public final class RecordAssembler implements LineSink {
     private int pendingEnd;
 
     public RecordAssembler(String source, LineFilter filter, SourceStats stats, Consumer<RawRecord> out) {
+        this(source, filter, stats, out, null);
+    }
+
+    /** @param hosts receives every host name a transport prefix names, skipped lines included (or null) */
+    public RecordAssembler(String source, LineFilter filter, SourceStats stats, Consumer<RawRecord> out, Consumer<String> hosts) {
         this.source = source;
         this.filter = filter;
         this.stats = stats;
         this.out = out;
+        this.hosts = hosts;
     }
 
     @Override
@@ -52,6 +60,9 @@ public final class RecordAssembler implements LineSink {
             return;
         }
         stats.firstLine(buf, start, end);
+        if (hosts != null) {
+            noteHost(buf, start, end);
+        }
         int messageStart = Layouts.messageStart(buf, start, end);
         boolean continuation = recordLines > 0 && recordLines < MAX_RECORD_LINES
                 && (Layouts.isContinuation(buf, messageStart, end)
@@ -105,6 +116,18 @@ public final class RecordAssembler implements LineSink {
         recordLines = 0;
         recordPasses = false;
         recordTruncated = false;
+    }
+
+    /** Lines of one host come in long runs; a new String is made only when the host changes. */
+    private void noteHost(byte[] buf, int start, int end) {
+        int[] h = Layouts.hostOf(buf, start, end);
+        if (h == null) {
+            return;
+        }
+        if (!java.util.Arrays.equals(lastHost, 0, lastHost.length, buf, h[0], h[1])) {
+            lastHost = Arrays.copyOfRange(buf, h[0], h[1]);
+            hosts.accept(new String(lastHost, java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     private static boolean isBlank(byte[] b, int s, int e) {
