@@ -8,7 +8,19 @@ public enum InputFormat {
     COLLECTOR_CONSOLE("collector-console"),
     COLLECTOR_JSON("collector-json"),
     JOURNAL_JSON("journal-json"),
+    /** journalctl's short forms, and RFC 3164 syslog files (rsyslog's traditional format), which look alike. */
     JOURNAL_SHORT("journal-short"),
+    SYSLOG_RFC5424("syslog-rfc5424"),
+    /** Kubernetes CRI container log files: {@code <time> stderr F <line>}. */
+    KUBERNETES_CRI("kubernetes-cri"),
+    /** {@code kubectl logs --prefix}: {@code [pod/<name>/<container>] <line>}. */
+    KUBECTL_PREFIX("kubectl-prefix"),
+    /** docker's json-file driver: {@code {"log":"...\n","stream":"stderr","time":"..."}}. */
+    DOCKER_JSON("docker-json"),
+    /** docker compose output: {@code <service>  | <line>}. */
+    DOCKER_COMPOSE("docker-compose"),
+    /** Grafana Alloy / Agent logfmt: {@code ts=... level=... msg="..." error="..."}. */
+    LOGFMT("logfmt"),
     PLAIN("plain");
 
     private final String id;

@@ -12,6 +12,9 @@ public final class Layouts {
 
     private static final byte[] JOURNAL_MESSAGE_KEY = "\"MESSAGE\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] ZAP_JSON_HEAD = "{\"level\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] DOCKER_LOG_HEAD = "{\"log\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] DOCKER_LOG_END = "\",\"stream\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] KUBECTL_PREFIX = "[pod/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private Layouts() {
     }
@@ -30,11 +33,124 @@ public final class Layouts {
             if (startsWith(b, from, e, ZAP_JSON_HEAD)) {
                 return SELF_CONTAINED;
             }
+            if (startsWith(b, from, e, DOCKER_LOG_HEAD)) {
+                return from + DOCKER_LOG_HEAD.length;
+            }
             int at = indexOf(b, from, e, JOURNAL_MESSAGE_KEY);
             return at < 0 ? SELF_CONTAINED : at + JOURNAL_MESSAGE_KEY.length;
         }
+        if (b[s] == '<') {
+            return syslogMessageStart(b, s, e);
+        }
+        if (b[s] == '[' && startsWith(b, s, e, KUBECTL_PREFIX)) {
+            int close = indexOf(b, s, Math.min(e, s + 512), new byte[] {']', ' '});
+            return close < 0 ? s : close + 2;
+        }
+        int cri = criMessageStart(b, s, e);
+        if (cri >= 0) {
+            return cri;
+        }
         int prefixEnd = journalShortPrefixEnd(b, s, e);
-        return prefixEnd < 0 ? s : prefixEnd;
+        if (prefixEnd >= 0) {
+            return prefixEnd;
+        }
+        int compose = composeMessageStart(b, s, e);
+        return compose < 0 ? s : compose;
+    }
+
+    /** CRI: {@code 2025-06-10T09:12:44.123456789Z stderr F }; returns the message offset or -1. */
+    static int criMessageStart(byte[] b, int s, int e) {
+        if (e - s < 30 || !isDigit(b[s]) || b[s + 4] != '-' || b[s + 10] != 'T') {
+            return -1;
+        }
+        int p = s + 11;
+        while (p < e && b[p] != ' ' && p - s < 40) {
+            p++;
+        }
+        if (p + 10 > e || b[p] != ' ') {
+            return -1;
+        }
+        if (!(startsWith(b, p + 1, e, "stderr ") || startsWith(b, p + 1, e, "stdout "))) {
+            return -1;
+        }
+        byte tag = b[p + 8];
+        if ((tag != 'F' && tag != 'P') || b[p + 9] != ' ') {
+            return -1;
+        }
+        return p + 10;
+    }
+
+    /**
+     * A physical line that is only the first piece of a longer one: a CRI {@code P} record, or a
+     * docker json-file entry whose {@code log} does not end in a newline. The next line continues it.
+     */
+    public static boolean isPartial(byte[] b, int s, int e) {
+        int cri = criMessageStart(b, s, e);
+        if (cri >= 0) {
+            return b[cri - 2] == 'P';
+        }
+        if (startsWith(b, s, e, DOCKER_LOG_HEAD)) {
+            int end = indexOf(b, s, e, DOCKER_LOG_END);
+            return end >= 2 && !(b[end - 2] == '\\' && b[end - 1] == 'n');
+        }
+        return false;
+    }
+
+    /** docker compose: {@code otel-collector-1  | }; service names have no spaces, the bar is padded. */
+    static int composeMessageStart(byte[] b, int s, int e) {
+        if (!(isLower(b[s]) || isUpper(b[s]) || isDigit(b[s]))) {
+            return -1;
+        }
+        int p = s;
+        int limit = Math.min(e, s + 128);
+        while (p < limit && (isLower(b[p]) || isUpper(b[p]) || isDigit(b[p]) || b[p] == '-' || b[p] == '_' || b[p] == '.')) {
+            p++;
+        }
+        int spaces = p;
+        while (p < limit && b[p] == ' ') {
+            p++;
+        }
+        if (p == spaces || p + 1 >= e || b[p] != '|' || (p + 1 < e && b[p + 1] != ' ')) {
+            return -1;
+        }
+        return p + 2;
+    }
+
+    /** RFC 5424 ({@code <PRI>1 TIME HOST APP PROCID MSGID SD MSG}) or RFC 3164 behind a {@code <PRI>}. */
+    static int syslogMessageStart(byte[] b, int s, int e) {
+        int p = s + 1;
+        while (p < e && p - s < 5 && isDigit(b[p])) {
+            p++;
+        }
+        if (p >= e || b[p] != '>' || p == s + 1) {
+            return s;
+        }
+        p++;
+        if (p + 1 < e && b[p] == '1' && b[p + 1] == ' ') {
+            p += 2;
+            for (int field = 0; field < 5; field++) { // time, host, app, procid, msgid
+                while (p < e && b[p] != ' ') {
+                    p++;
+                }
+                p++;
+            }
+            if (p < e && b[p] == '-') {
+                p++;
+            } else {
+                while (p < e && b[p] == '[') {
+                    while (p < e && b[p] != ']') {
+                        p += b[p] == '\\' ? 2 : 1;
+                    }
+                    p++;
+                }
+            }
+            if (p < e && b[p] == ' ') {
+                p++;
+            }
+            return Math.min(p, e);
+        }
+        int prefixEnd = journalShortPrefixEnd(b, p, e);
+        return prefixEnd < 0 ? p : prefixEnd;
     }
 
     /**
@@ -146,11 +262,10 @@ public final class Layouts {
             p = skipFraction(b, p + 8, e);
             if (p < e && b[p] == 'Z') {
                 p++;
+            } else if (p + 6 <= e && (b[p] == '+' || b[p] == '-') && isDigit(b[p + 1]) && b[p + 3] == ':' && isDigit(b[p + 5])) {
+                p += 6; // rsyslog's RFC 3339 time: +00:00
             } else if (p + 5 <= e && (b[p] == '+' || b[p] == '-') && isDigit(b[p + 1]) && isDigit(b[p + 4])) {
                 p += 5;
-                if (p < e && b[p] == ':') {
-                    return -1;
-                }
             } else {
                 return -1;
             }
@@ -190,6 +305,9 @@ public final class Layouts {
         }
         if (c == '\\' && m + 1 < e && b[m + 1] == 't') {
             return true;
+        }
+        if (c == '#' && startsWith(b, m, e, "#011")) {
+            return true; // rsyslog's escape of a leading tab
         }
         if (c == 'C' && startsWith(b, m, e, "Caused by: ")) {
             return true;

@@ -24,6 +24,7 @@ public final class RecordAssembler implements LineSink {
 
     private long lineNo;
     private boolean previousWasJulHeader;
+    private boolean previousWasPartial;
     private long recordFirstLine;
     private int recordLines;
     private boolean recordPasses;
@@ -65,9 +66,10 @@ public final class RecordAssembler implements LineSink {
         }
         int messageStart = Layouts.messageStart(buf, start, end);
         boolean continuation = recordLines > 0 && recordLines < MAX_RECORD_LINES
-                && (Layouts.isContinuation(buf, messageStart, end)
+                && (previousWasPartial || Layouts.isContinuation(buf, messageStart, end)
                 || previousWasJulHeader && Layouts.isJulLevelLine(buf, messageStart, end));
         previousWasJulHeader = Layouts.isJulHeader(buf, messageStart, end);
+        previousWasPartial = Layouts.isPartial(buf, start, end);
         if (continuation) {
             pinPending();
         } else {

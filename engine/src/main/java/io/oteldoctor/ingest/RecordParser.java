@@ -45,8 +45,15 @@ public final class RecordParser {
             "^\\[?(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,:]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)\\]?[ \\t]+");
     private static final Pattern LEVEL_WORD = Pattern.compile(
             "(?:^|[\\s\\[|])(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|SEVERE|CRITICAL|FATAL|trace|debug|info|warn|warning|error|fatal)(?=[\\s\\]|:]|$)");
+    private static final Pattern CRI = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\S+) (stdout|stderr) ([FP]) (.*)$", Pattern.DOTALL);
+    private static final Pattern KUBECTL = Pattern.compile("^\\[pod/([^/\\]]+)/([^\\]]+)\\] (.*)$", Pattern.DOTALL);
+    private static final Pattern RFC5424 = Pattern.compile(
+            "^<\\d{1,3}>1 (\\S+) (\\S+) (\\S+) \\S+ \\S+ (?:-|(?:\\[(?:[^\\]\\\\]|\\\\.)*\\])+) ?(?:\\uFEFF)?(.*)$", Pattern.DOTALL);
+    private static final Pattern PRI = Pattern.compile("^<\\d{1,3}>");
+    private static final Pattern COMPOSE = Pattern.compile("^([A-Za-z0-9][\\w.-]*) +\\| (.*)$", Pattern.DOTALL);
+    private static final Pattern LOGFMT_HEAD = Pattern.compile("^(?:ts|time|level)=\\S+ (?:.* )?msg=");
     private static final Pattern SHORT_PREFIX = Pattern.compile(
-            "^(?:\\w{3} )?(?:\\w{3} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: ?[A-Z]+|Z|[+-]\\d{4})?) (\\S+) ([^\\s\\[:]+)(?:\\[(\\d+)\\])?: ?");
+            "^(?:\\w{3} )?(?:\\w{3} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: ?[A-Z]+|Z|[+-]\\d{2}:?\\d{2})?) (\\S+) ([^\\s\\[:]+)(?:\\[(\\d+)\\])?: ?");
 
     /** Reads a record; returns null when it is not text (binary data). */
     public LogRecord parse(RawRecord raw) {
@@ -54,16 +61,27 @@ public final class RecordParser {
         if (isBinary(head)) {
             return null;
         }
-        String headText = new String(head, StandardCharsets.UTF_8);
-        Unwrapped outer = unwrap(headText);
-        List<String> continuation = new ArrayList<>();
+        Unwrapped outer = unwrap(new String(head, StandardCharsets.UTF_8));
+        // pieces of one split line (CRI "P", docker entries without a newline) are joined first
+        List<String> messages = new ArrayList<>();
+        StringBuilder current = new StringBuilder(outer.message);
+        boolean partial = outer.partial;
         for (int i = 1; i < raw.lines().size(); i++) {
             byte[] line = raw.lines().get(i);
-            if (!isBinary(line)) {
-                continuation.add(unwrap(new String(line, StandardCharsets.UTF_8)).message);
+            if (isBinary(line)) {
+                continue;
             }
+            Unwrapped u = unwrap(new String(line, StandardCharsets.UTF_8));
+            if (!partial) {
+                messages.add(current.toString());
+                current.setLength(0);
+            }
+            current.append(u.message);
+            partial = u.partial;
         }
-        Inner inner = outer.parsed != null ? outer.parsed : parseInner(outer.message);
+        messages.add(current.toString());
+        List<String> continuation = messages.subList(1, messages.size());
+        Inner inner = outer.parsed != null && messages.get(0).equals(outer.message) ? outer.parsed : parseInner(messages.get(0));
         Matcher jul = JUL_HEADER.matcher(inner.message);
         if (!continuation.isEmpty() && jul.matches()) {
             Matcher level = JUL_LEVEL.matcher(continuation.get(0));
@@ -84,7 +102,11 @@ public final class RecordParser {
     }
 
     private record Unwrapped(InputFormat format, String message, Instant timestamp, String host, String process,
-                             Inner parsed) {
+                             Inner parsed, boolean partial) {
+
+        Unwrapped(InputFormat format, String message, Instant timestamp, String host, String process, Inner parsed) {
+            this(format, message, timestamp, host, process, parsed, false);
+        }
     }
 
     private record Inner(Instant timestamp, Level level, String logger, String message, Map<String, String> fields) {
@@ -105,6 +127,13 @@ public final class RecordParser {
                             Timestamps.fromEpochMicros(text(node, "__REALTIME_TIMESTAMP")), text(node, "_HOSTNAME"),
                             process, null);
                 }
+                if (node.has("log") && (node.has("stream") || node.has("time"))) {
+                    String log = node.get("log").asText();
+                    boolean partial = !log.endsWith("\n");
+                    String message = partial ? log : log.substring(0, log.length() - 1);
+                    return new Unwrapped(InputFormat.DOCKER_JSON, message, Timestamps.parse(text(node, "time")), null, null, null,
+                            partial);
+                }
                 if (node.has("level") && (node.has("msg") || node.has("ts"))) {
                     return new Unwrapped(InputFormat.COLLECTOR_JSON, text, null, null, null, zapJson(node));
                 }
@@ -114,11 +143,39 @@ public final class RecordParser {
                         new Inner(null, Level.parse(fields.get("level")), null, text, fields));
             }
         }
+        Matcher cri = CRI.matcher(text);
+        if (cri.matches()) {
+            return new Unwrapped(InputFormat.KUBERNETES_CRI, cri.group(4), Timestamps.parse(cri.group(1)), null, null, null,
+                    cri.group(3).equals("P"));
+        }
+        Matcher kubectl = KUBECTL.matcher(text);
+        if (kubectl.matches()) {
+            return new Unwrapped(InputFormat.KUBECTL_PREFIX, kubectl.group(3), null, kubectl.group(1), kubectl.group(2), null);
+        }
+        Matcher rfc5424 = RFC5424.matcher(text);
+        if (rfc5424.matches()) {
+            return new Unwrapped(InputFormat.SYSLOG_RFC5424, syslogMessage(rfc5424.group(4)), Timestamps.parse(rfc5424.group(1)),
+                    rfc5424.group(2), rfc5424.group(3), null);
+        }
+        if (text.startsWith("<")) {
+            Matcher pri = PRI.matcher(text);
+            if (pri.lookingAt()) {
+                text = text.substring(pri.end());
+                line = text;
+            }
+        }
         Matcher m = SHORT_PREFIX.matcher(text);
         if (m.lookingAt() && Layouts.journalShortPrefixEnd(line.getBytes(StandardCharsets.UTF_8), 0,
                 line.getBytes(StandardCharsets.UTF_8).length) >= 0) {
-            return new Unwrapped(InputFormat.JOURNAL_SHORT, text.substring(m.end()), Timestamps.parse(text),
+            return new Unwrapped(InputFormat.JOURNAL_SHORT, syslogMessage(text.substring(m.end())), Timestamps.parse(text),
                     m.group(1), m.group(2), null);
+        }
+        Matcher compose = COMPOSE.matcher(text);
+        if (compose.matches() && !CONSOLE_HEAD.matcher(text).lookingAt()) {
+            return new Unwrapped(InputFormat.DOCKER_COMPOSE, compose.group(2), null, compose.group(1), compose.group(1), null);
+        }
+        if (LOGFMT_HEAD.matcher(text).lookingAt()) {
+            return new Unwrapped(InputFormat.LOGFMT, text, null, null, null, logfmt(text));
         }
         Inner inner = parseInner(text);
         InputFormat format = CONSOLE_HEAD.matcher(text).lookingAt() ? InputFormat.COLLECTOR_CONSOLE : InputFormat.PLAIN;
@@ -126,6 +183,9 @@ public final class RecordParser {
     }
 
     private Inner parseInner(String message) {
+        if (LOGFMT_HEAD.matcher(message).lookingAt()) {
+            return logfmt(message);
+        }
         if (message.startsWith("{")) {
             JsonNode node = readJson(message);
             if (node != null && node.isObject() && node.has("level")) {
@@ -232,6 +292,64 @@ public final class RecordParser {
             level = Level.parse(lw.group(1));
         }
         return new Inner(ts, level, null, text, Map.of());
+    }
+
+    /** rsyslog writes control characters as {@code #ooo}: a tab is {@code #011}. */
+    private static String syslogMessage(String message) {
+        return message.indexOf("#011") >= 0 ? message.replace("#011", "\t") : message;
+    }
+
+    /** Grafana Alloy / Agent logfmt: {@code key=value} pairs, values optionally double-quoted with escapes. */
+    private static Inner logfmt(String text) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && text.charAt(i) == ' ') {
+                i++;
+            }
+            int keyStart = i;
+            while (i < n && text.charAt(i) != '=' && text.charAt(i) != ' ') {
+                i++;
+            }
+            String key = text.substring(keyStart, i);
+            String value = "";
+            if (i < n && text.charAt(i) == '=') {
+                i++;
+                if (i < n && text.charAt(i) == '"') {
+                    StringBuilder v = new StringBuilder();
+                    i++;
+                    while (i < n && text.charAt(i) != '"') {
+                        char c = text.charAt(i);
+                        if (c == '\\' && i + 1 < n) {
+                            char next = text.charAt(++i);
+                            v.append(next == 'n' ? '\n' : next == 't' ? '\t' : next);
+                        } else {
+                            v.append(c);
+                        }
+                        i++;
+                    }
+                    i++;
+                    value = v.toString();
+                } else {
+                    int valueStart = i;
+                    while (i < n && text.charAt(i) != ' ') {
+                        i++;
+                    }
+                    value = text.substring(valueStart, i);
+                }
+            }
+            if (!key.isEmpty()) {
+                fields.put(key, value);
+            }
+        }
+        String msg = fields.getOrDefault("msg", "");
+        Instant ts = Timestamps.parse(fields.get("ts") != null ? fields.get("ts") : fields.getOrDefault("time", ""));
+        Level level = Level.parse(fields.get("level"));
+        fields.remove("msg");
+        fields.remove("ts");
+        fields.remove("level");
+        return new Inner(ts, level, fields.get("caller"), msg, fields);
     }
 
     private static String journalMessage(JsonNode message) {

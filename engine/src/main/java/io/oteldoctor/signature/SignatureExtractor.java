@@ -99,12 +99,14 @@ public final class SignatureExtractor {
         if ("true".equals(r.field("grpc_log")) || message.contains("addrConn.createTransport") || message.startsWith("[core]")) {
             return Origin.GRPC_CORE;
         }
+        // the collector's own lines, whatever transport carried them: a zap caller, component fields
+        // of any generation, or Alloy's component_id
+        String alloyComponent = r.field("component_id");
         if (r.format() == InputFormat.COLLECTOR_CONSOLE || r.format() == InputFormat.COLLECTOR_JSON
-                || r.firstField("otelcol.component.id", "otelcol.component.kind", "kind", "name") != null && r.field("ts") == null
-                && (r.logger() != null && r.logger().contains(".go:"))) {
-            return Origin.COLLECTOR;
-        }
-        if (r.logger() != null && r.logger().contains(".go:")) {
+                || r.logger() != null && r.logger().contains(".go:")
+                || r.firstField("otelcol.component.id", "otelcol.component.kind") != null
+                || r.field("kind") != null && r.firstField("name", "data_type") != null
+                || alloyComponent != null && alloyComponent.startsWith("otelcol.")) {
             return Origin.COLLECTOR;
         }
         String process = r.process() == null ? "" : r.process();
@@ -136,19 +138,19 @@ public final class SignatureExtractor {
                 || all.contains("System.Net.Http.HttpRequestException")) {
             return Origin.DOTNET_SDK;
         }
-        if (r.format() == InputFormat.JOURNAL_JSON || r.format() == InputFormat.JOURNAL_SHORT) {
-            if (r.fields().containsKey("otelcol.component.id") || r.fields().containsKey("kind")) {
-                return Origin.COLLECTOR;
-            }
-        }
         return Origin.OTHER;
     }
 
     private static void identity(LogRecord r, Origin origin, String message, Signal.Builder b) {
         switch (origin) {
             case COLLECTOR, GRPC_CORE -> {
-                String id = r.firstField("otelcol.component.id", "name", "exporter");
+                String id = r.firstField("otelcol.component.id", "name", "exporter", "component_id");
                 String kind = lower(r.firstField("otelcol.component.kind", "kind"));
+                if (kind == null && id != null && id.startsWith("otelcol.")) {
+                    // Alloy: otelcol.exporter.otlp.default
+                    kind = id.contains(".exporter.") ? "exporter" : id.contains(".receiver.") ? "receiver"
+                            : id.contains(".processor.") ? "processor" : null;
+                }
                 String signal = r.firstField("otelcol.signal", "data_type");
                 if (signal == null && "processor".equals(kind)) {
                     signal = r.firstField("otelcol.pipeline.id", "pipeline");

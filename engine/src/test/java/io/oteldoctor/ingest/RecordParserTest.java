@@ -112,6 +112,51 @@ class RecordParserTest {
     }
 
     @Test
+    void containerTransports() {
+        LogRecord cri = parse("2025-06-10T09:12:44.123456789Z stderr F " + CONSOLE);
+        assertEquals(InputFormat.KUBERNETES_CRI, cri.format());
+        assertEquals("boom", cri.field("error"));
+        LogRecord split = parse("2025-06-10T09:12:44.1Z stderr P " + CONSOLE.substring(0, 60), "2025-06-10T09:12:44.1Z stderr F " + CONSOLE.substring(60));
+        assertEquals("boom", split.field("error"));
+        assertEquals("", split.continuation());
+        LogRecord kubectl = parse("[pod/otel-collector-7d9f8/otc] " + CONSOLE);
+        assertEquals(InputFormat.KUBECTL_PREFIX, kubectl.format());
+        assertEquals("otel-collector-7d9f8", kubectl.host());
+        assertEquals("boom", kubectl.field("error"));
+        String escaped = CONSOLE.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t");
+        LogRecord docker = parse("{\"log\":\"" + escaped + "\\n\",\"stream\":\"stderr\",\"time\":\"2025-06-10T09:12:44.123456789Z\"}");
+        assertEquals(InputFormat.DOCKER_JSON, docker.format());
+        assertEquals("boom", docker.field("error"));
+        LogRecord compose = parse("otel-collector-1  | " + CONSOLE);
+        assertEquals(InputFormat.DOCKER_COMPOSE, compose.format());
+        assertEquals("otel-collector-1", compose.host());
+        assertEquals("boom", compose.field("error"));
+    }
+
+    @Test
+    void syslogFilesWithEscapedTabs() {
+        LogRecord rfc3164 = parse("Jun 10 09:12:44 otel-gw-01 otelcol-contrib[812]: " + CONSOLE.replace("\t", "#011"));
+        assertEquals("boom", rfc3164.field("error"));
+        assertEquals("otel-gw-01", rfc3164.host());
+        LogRecord rfc5424 = parse("<14>1 2025-06-10T09:12:44.123456+00:00 otel-gw-01 otelcol-contrib 812 - - " + CONSOLE.replace("\t", "#011"));
+        assertEquals(InputFormat.SYSLOG_RFC5424, rfc5424.format());
+        assertEquals("otel-gw-01", rfc5424.host());
+        assertEquals("boom", rfc5424.field("error"));
+    }
+
+    @Test
+    void alloyLogfmt() {
+        LogRecord r = parse("ts=2025-06-10T09:12:44.123Z level=info msg=\"Exporting failed. Will retry the request after interval.\" "
+                + "component_path=/ component_id=otelcol.exporter.otlp.default error=\"rpc error: code = Unavailable desc = \\\"x\\\"\" interval=5.5s");
+        assertEquals(InputFormat.LOGFMT, r.format());
+        assertEquals(Level.INFO, r.level());
+        assertEquals("Exporting failed. Will retry the request after interval.", r.message());
+        assertEquals("otelcol.exporter.otlp.default", r.field("component_id"));
+        assertEquals("rpc error: code = Unavailable desc = \"x\"", r.field("error"));
+        assertEquals(Instant.parse("2025-06-10T09:12:44.123Z"), r.timestamp());
+    }
+
+    @Test
     void binaryIsNotARecord() {
         assertNull(new RecordParser().parse(new RawRecord("src", 1, List.of(new byte[] {'a', 0, 'b'}), false)));
     }

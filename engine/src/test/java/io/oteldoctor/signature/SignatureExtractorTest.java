@@ -101,6 +101,16 @@ class SignatureExtractorTest {
     }
 
     @Test
+    void alloyComponentsAreCollectorExporters() {
+        Signal s = read("ts=2025-06-10T09:12:44.123Z level=info msg=\"Exporting failed. Will retry the request after interval.\" "
+                + "component_path=/ component_id=otelcol.exporter.otlp.default error=\"rpc error: code = Unauthenticated desc = invalid token\"");
+        assertEquals(Origin.COLLECTOR, s.getOrigin());
+        assertEquals("otelcol.exporter.otlp.default", s.getComponent());
+        assertEquals("exporter", s.getComponentKind());
+        assertEquals(GrpcCode.UNAUTHENTICATED, s.getGrpcCode());
+    }
+
+    @Test
     void modernCollectorsNameTheConnectionWait() {
         Signal modern = read(console("info", "Exporting failed. Will retry the request after interval.",
                 "\"otelcol.component.id\": \"otlp\", \"otelcol.component.kind\": \"exporter\", \"error\": \"rpc error: code = DeadlineExceeded desc = context deadline exceeded\""));
