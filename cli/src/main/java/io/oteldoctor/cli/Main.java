@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class Main {
 
     private static final String USAGE = "otel-doctor analyze [options] [PATH...]";
-    private static final String HEADER = "%nReads OpenTelemetry Collector and SDK logs (files, directories, .gz, or standard "
-            + "input when no PATH or '-' is given) and reports why exports fail: ranked causes per exporter, the evidence "
+    private static final String HEADER = "%nReads OpenTelemetry Collector and SDK logs (files, directories, archives, "
+            + "compressed files, or standard input when no PATH or '-' is given) and reports why exports fail: ranked causes per exporter, the evidence "
             + "lines, the fix, and how to confirm it.%n%n";
     private static final String FOOTER = "%nExit codes: 0 no problem found, 1 problems diagnosed, 2 usage error, "
             + "3 some input could not be read, 70 internal error.%nDocs: docs/user-guide.md%n";
@@ -109,7 +109,8 @@ public final class Main {
             return ExitCode.USAGE;
         }
         try {
-            InputPaths.Expansion inputs = InputPaths.expand(paths, stdin);
+            InputPaths.Selection selection = new InputPaths.Selection(values(cmd, "include"), values(cmd, "exclude"));
+            InputPaths.Expansion inputs = InputPaths.expand(paths, stdin, selection);
             for (InputPaths.Problem p : inputs.problems()) {
                 err.println("otel-doctor: " + p.path() + ": " + p.message());
             }
@@ -130,12 +131,21 @@ public final class Main {
         }
     }
 
+    private static List<String> values(CommandLine cmd, String option) {
+        String[] v = cmd.getOptionValues(option);
+        return v == null ? List.of() : List.of(v);
+    }
+
     private static Options options() {
         Options o = new Options();
         o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|json")
                 .desc("output format (default: text)").get());
         o.addOption(Option.builder("g").longOpt("group-by").hasArg().argName("none|file|host")
                 .desc("one report for all input (none, the default), one per source file, or one per host").get());
+        o.addOption(Option.builder().longOpt("include").hasArg().argName("glob")
+                .desc("in directories, read only files whose path below the directory matches (repeatable)").get());
+        o.addOption(Option.builder().longOpt("exclude").hasArg().argName("glob")
+                .desc("in directories, skip files whose path below the directory matches (repeatable)").get());
         o.addOption(Option.builder().longOpt("max-line-bytes").hasArg().argName("bytes")
                 .desc("cut longer lines to this length and count them as truncated (default: 1048576)").get());
         o.addOption(Option.builder().longOpt("no-prefilter")

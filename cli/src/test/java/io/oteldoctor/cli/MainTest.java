@@ -167,6 +167,69 @@ class MainTest {
     }
 
     @Test
+    void binaryDataAndInvalidUtf8AreAccountedNotFatal() throws IOException {
+        byte[] binary = {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, '\n', 0, 0, 0, '\n'};
+        byte[] badUtf8 = "2025-06-10T09:00:00.000Z\tinfo\tx.go:1\tcaf\u00e9 \n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path bin = Files.write(dir.resolve("core.bin"), binary);
+        Path latin1 = Files.write(dir.resolve("latin1.log"), badUtf8);
+        Path tls = Files.writeString(dir.resolve("tls.log"), TLS_LINE);
+        Cli r = Cli.run("analyze", "-f", "json", bin.toString(), latin1.toString(), tls.toString());
+        assertEquals(ExitCode.PROBLEMS_FOUND, r.exit(), r.stderr());
+        JsonNode report = JSON.readTree(r.stdout());
+        for (JsonNode source : report.at("/input/sources")) {
+            assertEquals(source.get("read").asLong(), source.get("parsed").asLong() + source.get("skippedNoSignature").asLong()
+                    + source.get("skippedBlank").asLong() + source.get("unrecognized").asLong(), source.toString());
+        }
+        assertEquals("tls", report.at("/groups/0/diagnoses/0/cause").asText());
+    }
+
+    @Test
+    void hugeLinesAreCutAndCounted() throws IOException {
+        Path log = dir.resolve("huge.log");
+        try (java.io.Writer w = Files.newBufferedWriter(log)) {
+            w.write(HEALTHY_LINE);
+            w.write("x".repeat(10 * 1024 * 1024));
+            w.write("\n");
+            w.write(TLS_LINE);
+        }
+        Cli r = Cli.run("analyze", "-f", "json", log.toString());
+        assertEquals(ExitCode.PROBLEMS_FOUND, r.exit(), r.stderr());
+        JsonNode source = JSON.readTree(r.stdout()).at("/input/sources/0");
+        assertEquals(3, source.get("read").asLong());
+        assertEquals(1, source.get("truncated").asLong());
+        assertEquals(3, JSON.readTree(r.stdout()).at("/groups/0/diagnoses/0/evidence/0/line").asLong());
+    }
+
+    @Test
+    void aDirectoryOfPlainGzippedAndTarredLogsInOneRun() throws IOException {
+        Files.createDirectories(dir.resolve("node-a"));
+        Files.writeString(dir.resolve("node-a/otelcol.log"), HEALTHY_LINE);
+        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("node-a/otelcol.log.1.gz")))) {
+            gz.write(TLS_LINE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] log = (HEALTHY_LINE + TLS_LINE).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                new GZIPOutputStream(Files.newOutputStream(dir.resolve("node-b.tar.gz"))))) {
+            var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("var/log/otelcol.log");
+            entry.setSize(log.length);
+            tar.putArchiveEntry(entry);
+            tar.write(log);
+            tar.closeArchiveEntry();
+        }
+        Cli r = Cli.run("analyze", "-f", "json", "--group-by", "file", dir.toString());
+        JsonNode report = JSON.readTree(r.stdout());
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        report.get("groups").forEach(g -> keys.add(dir.relativize(Path.of(g.get("key").asText().replace("!/", "/"))).toString()
+                + (g.get("key").asText().contains("!/") ? " (in archive)" : "")));
+        assertEquals(java.util.List.of("node-a/otelcol.log.1.gz", "node-a/otelcol.log", "node-b.tar.gz/var/log/otelcol.log (in archive)"), keys);
+        JsonNode archived = report.at("/groups/2/diagnoses/0/evidence/0");
+        assertTrue(archived.get("source").asText().endsWith("node-b.tar.gz!/var/log/otelcol.log"), archived.toString());
+        assertEquals(2, archived.get("line").asLong());
+        assertEquals("tls", report.at("/groups/0/diagnoses/0/cause").asText());
+        assertTrue(report.at("/groups/1/diagnoses").isEmpty());
+    }
+
+    @Test
     void textReportFitsEightyColumns() throws IOException {
         Path log = Files.writeString(dir.resolve("tls.log"), TLS_LINE);
         for (String line : Cli.run("analyze", log.toString()).stdout().split("\n")) {

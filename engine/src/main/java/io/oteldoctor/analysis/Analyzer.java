@@ -7,6 +7,7 @@ import io.oteldoctor.ingest.InputPaths;
 import io.oteldoctor.ingest.InputSource;
 import io.oteldoctor.ingest.LineFilter;
 import io.oteldoctor.ingest.LineScanner;
+import io.oteldoctor.ingest.LogOpener;
 import io.oteldoctor.ingest.LogRecord;
 import io.oteldoctor.ingest.RawRecord;
 import io.oteldoctor.ingest.RecordAssembler;
@@ -64,30 +65,29 @@ public final class Analyzer {
         long[] counters = new long[2]; // candidate records, signals
         try (SignatureSession session = new SignatureSession(rulebase)) {
             for (InputSource source : sources) {
-                SourceStats stats = new SourceStats(source.name());
-                if (options.groupBy() == GroupBy.FILE) {
-                    groups.add(source.name());
-                }
-                RecordAssembler assembler = new RecordAssembler(source.name(), filter, stats, raw -> {
-                    counters[0]++;
-                    LogRecord record = parser.parse(raw);
-                    if (record == null) {
-                        stats.unrecognized(raw.lines().size());
-                        return;
+                read(source, accounting, (name, stats) -> {
+                    if (options.groupBy() == GroupBy.FILE) {
+                        groups.add(name);
                     }
-                    stats.parsed(record.format(), raw.lines().size());
-                    String group = groupOf(source, record);
-                    if (options.groupBy() == GroupBy.HOST) {
-                        groups.add(group);
-                    }
-                    Signal signal = extractor.extract(record, group);
-                    if (signal.hasCause() || signal.getEnvelope() != Envelope.NONE) {
-                        counters[1]++;
-                        session.accept(signal);
-                    }
-                }, options.groupBy() == GroupBy.HOST ? groups::add : null);
-                read(source, stats, assembler);
-                accounting.add(stats.snapshot());
+                    return new RecordAssembler(name, filter, stats, raw -> {
+                        counters[0]++;
+                        LogRecord record = parser.parse(raw);
+                        if (record == null) {
+                            stats.unrecognized(raw.lines().size());
+                            return;
+                        }
+                        stats.parsed(record.format(), raw.lines().size());
+                        String group = groupOf(name, record);
+                        if (options.groupBy() == GroupBy.HOST) {
+                            groups.add(group);
+                        }
+                        Signal signal = extractor.extract(record, group);
+                        if (signal.hasCause() || signal.getEnvelope() != Envelope.NONE) {
+                            counters[1]++;
+                            session.accept(signal);
+                        }
+                    }, options.groupBy() == GroupBy.HOST ? groups::add : null);
+                });
             }
             if (options.groupBy() == GroupBy.NONE) {
                 groups.add(ALL);
@@ -113,24 +113,47 @@ public final class Analyzer {
         }
     }
 
-    private String groupOf(InputSource source, LogRecord record) {
+    private String groupOf(String logName, LogRecord record) {
         return switch (options.groupBy()) {
             case NONE -> ALL;
-            case FILE -> source.name();
+            case FILE -> logName;
             case HOST -> record.host() == null ? UNKNOWN_HOST : record.host();
         };
     }
 
-    private void read(InputSource source, SourceStats stats, RecordAssembler assembler) {
+    /** Makes the record assembler for one log found in a source (the source itself, or an archive entry). */
+    @FunctionalInterface
+    private interface AssemblerFactory {
+        RecordAssembler create(String logName, SourceStats stats);
+    }
+
+    /**
+     * Reads every log in a source. A failure keeps what was read before it and marks the log it
+     * happened in (or the source, if no log had started) as incomplete; the run goes on.
+     */
+    private void read(InputSource source, List<SourceAccounting> accounting, AssemblerFactory factory) {
         LineScanner scanner = new LineScanner(options.maxLineBytes());
+        SourceStats[] current = {null};
+        RecordAssembler[] assembler = {null};
         try (InputStream in = source.open()) {
-            scanner.scan(in, assembler);
+            LogOpener.open(source.name(), in, (name, stream) -> {
+                current[0] = new SourceStats(name);
+                assembler[0] = factory.create(name, current[0]);
+                scanner.scan(stream, assembler[0]);
+                accounting.add(current[0].snapshot());
+                current[0] = null;
+            });
         } catch (IOException | RuntimeException e) {
-            // keep what was read before the failure; the report says the source is incomplete
-            assembler.end();
             String message = describe(e);
-            LOG.warn("{}: {}", source.name(), message);
-            stats.failed(message);
+            LOG.warn("{}: {}", current[0] == null ? source.name() : current[0].source(), message);
+            SourceStats failed = current[0];
+            if (failed == null) {
+                failed = new SourceStats(source.name());
+            } else {
+                assembler[0].end();
+            }
+            failed.failed(message);
+            accounting.add(failed.snapshot());
         }
     }
 

@@ -1,11 +1,9 @@
 package io.oteldoctor.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /** Something lines can be read from, with the name evidence lines will cite. */
 public interface InputSource {
@@ -34,7 +32,7 @@ public interface InputSource {
         };
     }
 
-    /** A file; gzip content is recognised by its magic bytes, not by its name. */
+    /** A file; compression and archives inside it are undone by {@link LogOpener}. */
     static InputSource file(Path path, String name) {
         return new InputSource() {
             @Override
@@ -44,15 +42,7 @@ public interface InputSource {
 
             @Override
             public InputStream open() throws IOException {
-                InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-                in.mark(2);
-                int b1 = in.read();
-                int b2 = in.read();
-                in.reset();
-                if (b1 == 0x1f && b2 == 0x8b) {
-                    return new GZIPInputStream(in, 1 << 16);
-                }
-                return in;
+                return Files.newInputStream(path);
             }
         };
     }
