@@ -124,7 +124,7 @@ public final class Main {
                 return ExitCode.INPUT_ERROR;
             }
             return report.hasDiagnoses() ? ExitCode.PROBLEMS_FOUND : ExitCode.HEALTHY;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError | StackOverflowError e) {
             err.println("otel-doctor: internal error: " + e);
             LoggerFactory.getLogger(Main.class).debug("internal error", e);
             return ExitCode.INTERNAL_ERROR;
