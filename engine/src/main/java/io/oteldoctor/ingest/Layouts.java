@@ -301,7 +301,8 @@ public final class Layouts {
         }
         byte c = b[m];
         if (c == ' ' || c == '\t') {
-            return true;
+            // an indented line that starts a record of its own (a log pasted into an indented code block)
+            return !startsRecord(b, skipBlanks(b, m, e), e);
         }
         if (c == '\\' && m + 1 < e && b[m + 1] == 't') {
             return true;
@@ -358,6 +359,22 @@ public final class Layouts {
             }
         }
         return false;
+    }
+
+    private static int skipBlanks(byte[] b, int p, int e) {
+        while (p < e && (b[p] == ' ' || b[p] == '\t')) {
+            p++;
+        }
+        return p;
+    }
+
+    /** An ISO date at the start ({@code 2025-06-10T...} or {@code 2025-06-10 ...}), or a JSON object. */
+    static boolean startsRecord(byte[] b, int p, int e) {
+        if (p + 1 < e && b[p] == '{' && b[p + 1] == '"') {
+            return true;
+        }
+        return e - p >= 11 && isDigit(b[p]) && isDigit(b[p + 3]) && b[p + 4] == '-' && isDigit(b[p + 5]) && b[p + 7] == '-'
+                && (b[p + 10] == 'T' || b[p + 10] == ' ');
     }
 
     /** {@code java.net.ConnectException: ...}, {@code javax.net.ssl.SSLHandshakeException: ...}. */

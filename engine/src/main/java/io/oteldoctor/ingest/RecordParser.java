@@ -25,6 +25,9 @@ public final class RecordParser {
     private static final Pattern CONSOLE_HEAD = Pattern.compile(
             "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2}))(?:\\t| {2,})"
                     + "(debug|info|warn|error|dpanic|panic|fatal|DEBUG|INFO|WARN|ERROR|DPANIC|PANIC|FATAL)(?:\\t| {2,})");
+ private static final Pattern PASTED_CONSOLE = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})) +"
+                    + "(debug|info|warn|error|dpanic|panic|fatal|DEBUG|INFO|WARN|ERROR|DPANIC|PANIC|FATAL) +");
     private static final Pattern CALLER = Pattern.compile("^[\\w.@/+-]+\\.go:\\d+$");
     private static final Pattern JAVAAGENT = Pattern.compile(
             "^\\[otel\\.javaagent ([^\\]]+)\\] \\[([^\\]]*)\\] (TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)$", Pattern.DOTALL);
@@ -114,6 +117,10 @@ public final class RecordParser {
 
     private Unwrapped unwrap(String line) {
         String text = !line.isEmpty() && line.charAt(0) == 0x1E ? line.substring(1) : line;
+        if (!text.isEmpty() && Character.isWhitespace(text.charAt(0))) {
+            text = text.stripLeading();
+            line = text;
+        }
         if (text.startsWith("{")) {
             JsonNode node = readJson(text);
             if (node != null && node.isObject()) {
@@ -186,6 +193,10 @@ public final class RecordParser {
         if (LOGFMT_HEAD.matcher(message).lookingAt()) {
             return logfmt(message);
         }
+        Inner pasted = pastedConsole(message);
+        if (pasted != null) {
+            return pasted;
+        }
         if (message.startsWith("{")) {
             JsonNode node = readJson(message);
             if (node != null && node.isObject() && node.has("level")) {
@@ -197,6 +208,35 @@ public final class RecordParser {
             return console(message, m);
         }
         return plain(message);
+    }
+
+    /**
+     * A console line whose tabs became single spaces (copied from a browser or a terminal): the
+     * fields object is found by parsing the tail of the line, not by its separator.
+     */
+    private Inner pastedConsole(String line) {
+        Matcher m = PASTED_CONSOLE.matcher(line);
+        if (!m.lookingAt() || CONSOLE_HEAD.matcher(line).lookingAt()) {
+            return null;
+        }
+        String rest = line.substring(m.end());
+        String caller = null;
+        int space = rest.indexOf(' ');
+        if (space > 0 && CALLER.matcher(rest.substring(0, space)).matches()) {
+            caller = rest.substring(0, space);
+            rest = rest.substring(space + 1).stripLeading();
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        String message = rest;
+        for (int at = rest.indexOf(" {\""); at >= 0; at = rest.indexOf(" {\"", at + 1)) {
+            JsonNode node = readJson(rest.substring(at + 1).strip());
+            if (node != null && node.isObject()) {
+                flatten("", node, fields);
+                message = rest.substring(0, at);
+                break;
+            }
+        }
+        return new Inner(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), caller, message.strip(), fields);
     }
 
     /** {@code ts⇥level⇥caller⇥msg⇥{fields}}; journald's {@code short*} output turned each tab into spaces. */

@@ -72,6 +72,14 @@ class RecordAssemblerTest {
     }
 
     @Test
+    void indentedRecordsPastedInACodeBlockStayApart() throws IOException {
+        String indented = (ZAP_ERROR + INFO).lines().map(l -> "    " + l).reduce("", (a, l) -> a + l + "\n");
+        Run run = assemble(indented, LineFilter.ALL);
+        assertEquals(List.of(1L, 4L), run.records().stream().map(RawRecord::firstLine).toList());
+        assertEquals(3, run.records().get(0).lines().size());
+    }
+
+    @Test
     void journalEntriesHoldingOneStackLineEachJoinUp() throws IOException {
         String journal = "{\"MESSAGE\":\"2025-06-10T10:05:00.100Z\\terror\\tinternal/x.go:1\\tExporting failed. Dropping data.\\t{}\",\"_HOSTNAME\":\"h\"}\n"
                 + "{\"MESSAGE\":\"go.opentelemetry.io/collector/exporter/exporterhelper/internal.NewQueueSender.func1\",\"_HOSTNAME\":\"h\"}\n"

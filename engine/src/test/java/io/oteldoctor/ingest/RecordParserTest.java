@@ -157,6 +157,18 @@ class RecordParserTest {
     }
 
     @Test
+    void pastedConsoleLinesWithoutTabs() {
+        LogRecord spaces = parse(CONSOLE.replace("\t", " "));
+        assertEquals(Level.INFO, spaces.level());
+        assertEquals("internal/retry_sender.go:133", spaces.logger());
+        assertEquals("Exporting failed. Will retry the request after interval.", spaces.message());
+        assertEquals("boom", spaces.field("error"));
+        LogRecord indented = parse("    " + CONSOLE);
+        assertEquals("boom", indented.field("error"));
+        assertEquals(InputFormat.COLLECTOR_CONSOLE, indented.format());
+    }
+
+    @Test
     void binaryIsNotARecord() {
         assertNull(new RecordParser().parse(new RawRecord("src", 1, List.of(new byte[] {'a', 0, 'b'}), false)));
     }
