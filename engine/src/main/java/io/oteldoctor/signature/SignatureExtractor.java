@@ -27,6 +27,11 @@ public final class SignatureExtractor {
     private static final Pattern HTTP_STATUS = Pattern.compile(
             "(?:HTTP [Ss]tatus [Cc]ode:? |unexpected HTTP status code received from server: |batch code: |\\bcode: |"
                     + "\\(status: |status code |StatusCode: |failed to send to \\S+: )(\\d{3})\\b");
+    /** Contrib exporters and HTTP clients: {@code HTTP 429 "Too Many Requests"}, {@code HTTP status 401}, {@code 403 Forbidden}. */
+    private static final Pattern HTTP_STATUS_LOOSE = Pattern.compile(
+            "\\bHTTP(?: status| Status)? ([45]\\d\\d)\\b|\\b([45]\\d\\d) (?:Unauthorized|Forbidden|Not Found|Method Not Allowed|Too Many Requests"
+                    + "|Service Unavailable|Bad Gateway|Gateway Timeout|Internal Server Error|Payload Too Large|Request Entity Too Large"
+                    + "|Unsupported Media Type)\\b");
     private static final Pattern HTTP_REASON = Pattern.compile(
             "Transient error (Service Unavailable|Too Many Requests|Bad Gateway|Gateway Timeout) encountered");
 
@@ -124,7 +129,8 @@ public final class SignatureExtractor {
             return Origin.JAVA_SDK;
         }
         if (logger.startsWith("opentelemetry") || all.contains("StatusCode.") || all.contains("opentelemetry.exporter.otlp")
-                || message.contains("encountered while exporting") || message.contains("span batch")) {
+                || message.contains("encountered while exporting") || message.contains("span batch")
+                || message.startsWith("Exception while exporting") || all.contains("Traceback (most recent call last)")) {
             return Origin.PYTHON_SDK;
         }
         if (GO_SDK_EXPORT.matcher(message).find()) {
@@ -436,6 +442,11 @@ public final class SignatureExtractor {
                 b.httpStatus(status);
                 return;
             }
+        }
+        m = HTTP_STATUS_LOOSE.matcher(t);
+        if (m.find()) {
+            b.httpStatus(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
+            return;
         }
         m = HTTP_REASON.matcher(t);
         if (m.find()) {

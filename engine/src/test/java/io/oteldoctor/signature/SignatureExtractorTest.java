@@ -101,6 +101,19 @@ class SignatureExtractorTest {
     }
 
     @Test
+    void contribExportersPhraseHttpStatusesTheirOwnWay() {
+        Signal loki = read(console("error", "Exporting failed. Dropping data.",
+                "\"kind\": \"exporter\", \"name\": \"loki\", \"error\": \"no more retries left: HTTP 429 \\\"Too Many Requests\\\": Ingestion rate limit exceeded\""));
+        assertEquals(429, loki.getHttpStatus());
+        Signal prw = read(console("error", "Exporting failed. Dropping data.",
+                "\"kind\": \"exporter\", \"name\": \"prometheusremotewrite\", \"error\": \"Permanent error: Permanent error: remote write returned HTTP status 401 Unauthorized; err = <nil>\""));
+        assertEquals(401, prw.getHttpStatus());
+        Signal reason = read(console("error", "Exporting failed. Dropping data.",
+                "\"kind\": \"exporter\", \"name\": \"datadog\", \"error\": \"API call failed: 403 Forbidden\""));
+        assertEquals(403, reason.getHttpStatus());
+    }
+
+    @Test
     void alloyComponentsAreCollectorExporters() {
         Signal s = read("ts=2025-06-10T09:12:44.123Z level=info msg=\"Exporting failed. Will retry the request after interval.\" "
                 + "component_path=/ component_id=otelcol.exporter.otlp.default error=\"rpc error: code = Unauthenticated desc = invalid token\"");
