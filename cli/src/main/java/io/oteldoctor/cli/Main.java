@@ -4,6 +4,9 @@ import ch.qos.logback.classic.Level;
 import io.oteldoctor.analysis.AnalysisOptions;
 import io.oteldoctor.analysis.Analyzer;
 import io.oteldoctor.analysis.GroupBy;
+import io.oteldoctor.corpus.Evaluation;
+import io.oteldoctor.corpus.LabelledLog;
+import io.oteldoctor.corpus.Scores;
 import io.oteldoctor.diagnosis.CauseCatalogue;
 import io.oteldoctor.ingest.InputPaths;
 import io.oteldoctor.ingest.LineScanner;
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /** The otel-doctor command line. */
 public final class Main {
 
-    private static final String USAGE = "otel-doctor analyze [options] [PATH...]";
+    private static final String USAGE = "otel-doctor analyze [options] [PATH...]  |  otel-doctor eval [DIR...]";
     private static final String HEADER = "%nReads OpenTelemetry Collector and SDK logs (files, directories, archives, "
             + "compressed files, or standard input when no PATH or '-' is given) and reports why exports fail: ranked causes per exporter, the evidence "
             + "lines, the fix, and how to confirm it.%n%n";
@@ -70,6 +73,9 @@ public final class Main {
         if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
             usage(out, options);
             return ExitCode.HEALTHY;
+        }
+        if (first.equals("eval")) {
+            return eval(Arrays.copyOfRange(args, 1, args.length));
         }
         if (!first.equals("analyze")) {
             err.println("otel-doctor: unknown command '" + first + "'; try 'otel-doctor --help'");
@@ -127,6 +133,58 @@ public final class Main {
         } catch (IOException | RuntimeException | LinkageError | StackOverflowError e) {
             err.println("otel-doctor: internal error: " + e);
             LoggerFactory.getLogger(Main.class).debug("internal error", e);
+            return ExitCode.INTERNAL_ERROR;
+        }
+    }
+
+    /** {@code otel-doctor eval [DIR...]}: scores the engine on labelled logs. */
+    private ExitCode eval(String[] args) {
+        Options o = new Options();
+        o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|json").desc("output format (default: text)").get());
+        o.addOption(Option.builder().longOpt("min-top1").hasArg().argName("fraction")
+                .desc("exit 1 when top-1 accuracy is below this, or when a healthy log gets a diagnosis").get());
+        o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+        CommandLine cmd;
+        double minTop1;
+        try {
+            cmd = new DefaultParser().parse(o, args);
+            minTop1 = Double.parseDouble(cmd.getOptionValue("min-top1", "0"));
+        } catch (ParseException | NumberFormatException e) {
+            err.println("otel-doctor: " + e.getMessage() + "; try 'otel-doctor eval --help'");
+            return ExitCode.USAGE;
+        }
+        String format = cmd.getOptionValue("format", "text");
+        if (cmd.hasOption("help") || !(format.equals("text") || format.equals("json"))) {
+            HelpFormatter f = HelpFormatter.builder().get();
+            StringWriter s = new StringWriter();
+            f.printHelp(new PrintWriter(s, true), 80, "otel-doctor eval [options] [DIR...]",
+                    String.format("%nScores otel-doctor on labelled logs: files with '#@ expect:' headers, or files in a folder "
+                            + "named after a cause or 'healthy'. DIR defaults to corpus/.%n%n"), o, 2, 2, "");
+            (cmd.hasOption("help") ? out : err).print(s);
+            return cmd.hasOption("help") ? ExitCode.HEALTHY : ExitCode.USAGE;
+        }
+        List<String> dirs = cmd.getArgList().isEmpty() ? List.of("corpus") : cmd.getArgList();
+        try {
+            CauseCatalogue catalogue = CauseCatalogue.bundled();
+            List<LabelledLog> logs = new java.util.ArrayList<>();
+            for (String d : dirs) {
+                java.nio.file.Path dir = java.nio.file.Path.of(d);
+                if (!java.nio.file.Files.isDirectory(dir)) {
+                    err.println("otel-doctor: " + d + ": not a directory");
+                    return ExitCode.USAGE;
+                }
+                logs.addAll(LabelledLog.load(dir, catalogue.ids()));
+            }
+            Scores scores = new Evaluation(Rulebase.bundled(), catalogue).score(logs);
+            if (format.equals("json")) {
+                out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(scores));
+            } else {
+                out.print(scores.table());
+            }
+            boolean fails = scores.top1() < minTop1 || minTop1 > 0 && scores.falseAlarms() > 0;
+            return fails ? ExitCode.PROBLEMS_FOUND : ExitCode.HEALTHY;
+        } catch (IOException | RuntimeException e) {
+            err.println("otel-doctor: internal error: " + e);
             return ExitCode.INTERNAL_ERROR;
         }
     }

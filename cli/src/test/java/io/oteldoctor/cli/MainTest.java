@@ -230,6 +230,20 @@ class MainTest {
     }
 
     @Test
+    void evalScoresLabelledLogs() throws IOException {
+        Cli text = Cli.run("eval", "../corpus", "../examples");
+        assertEquals(ExitCode.HEALTHY, text.exit(), text.stderr());
+        assertTrue(text.stdout().contains("top-1"), text.stdout());
+        assertTrue(text.stdout().contains("calibration"), text.stdout());
+        JsonNode json = JSON.readTree(Cli.run("eval", "--format", "json", "../examples").stdout());
+        assertTrue(json.get("samples").asInt() >= 20);
+        assertTrue(json.get("top1").asDouble() > 0.9);
+        assertEquals(5, json.get("calibration").size());
+        assertEquals(ExitCode.PROBLEMS_FOUND, Cli.run("eval", "--min-top1", "1.5", "../examples").exit(), "gate below the bar exits 1");
+        assertEquals(ExitCode.USAGE, Cli.run("eval", dir.resolve("missing").toString()).exit());
+    }
+
+    @Test
     void textReportFitsEightyColumns() throws IOException {
         Path log = Files.writeString(dir.resolve("tls.log"), TLS_LINE);
         for (String line : Cli.run("analyze", log.toString()).stdout().split("\n")) {

@@ -29,17 +29,44 @@ public record LabelledLog(String name, String expect, String expectComponent, Li
         expectNot = List.copyOf(expectNot);
     }
 
-    /** Every regular file below {@code root} (Markdown excepted), labelled. */
-    public static List<LabelledLog> load(Path root) {
+    /**
+     * The labelled logs below {@code root}: files with a {@code #@ expect:} header, and files in a
+     * folder named after a cause or {@code healthy}. Anything else (build files, sources, notes) is
+     * not a labelled log and is left out.
+     */
+    public static List<LabelledLog> load(Path root, java.util.Set<String> causes) {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).sorted()
-                    .map(p -> read(root, p)).toList();
+                    .filter(p -> hasHeader(p) || labelFolder(p, causes) != null)
+                    .map(p -> read(root, p, causes)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public static LabelledLog read(Path root, Path file) {
+    private static boolean hasHeader(Path file) {
+        try (java.io.BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = r.readLine();
+            return first != null && first.startsWith("#@ ");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false; // not text: not a labelled log
+        }
+    }
+
+    /** Folder labels apply to log files only: Maven's src/test/resources is not a 'resources' sample. */
+    private static final java.util.regex.Pattern LOG_FILE = java.util.regex.Pattern.compile(
+            "(?i)[^.]+|.*\\.(log|json|ndjson|txt|out|gz|bz2|xz|tar|zip)(\\.\\d+)?$");
+
+    private static String labelFolder(Path file, java.util.Set<String> causes) {
+        if (!LOG_FILE.matcher(file.getFileName().toString()).matches()) {
+            return null;
+        }
+        Path parent = file.getParent();
+        String name = parent == null ? null : parent.getFileName().toString();
+        return name != null && (name.equals("healthy") || causes.contains(name)) ? name : null;
+    }
+
+    public static LabelledLog read(Path root, Path file, java.util.Set<String> causes) {
         String name = root.relativize(file).toString();
         String expect = null;
         String component = null;
@@ -74,15 +101,13 @@ public record LabelledLog(String name, String expect, String expectComponent, Li
             throw new UncheckedIOException(e);
         }
         if (expect == null) {
-            String folder = root.relativize(file).getName(0).toString();
+            String folder = labelFolder(file, causes);
+            if (folder == null) {
+                throw new IllegalArgumentException(name + ": no '#@ expect:' header and not in a folder named after a cause");
+            }
             expect = folder.equals("healthy") ? NONE : folder;
         }
         return new LabelledLog(name, expect, component, also, not, why, log.toString());
-    }
-
-    /** The folder the log sits in below its root: its cause, or {@code healthy}. */
-    public String folder() {
-        return Path.of(name).getName(0).toString();
     }
 
     @Override

@@ -10,8 +10,23 @@ import java.util.TreeSet;
  * Accuracy over a set of labelled logs: top-1 and top-3, per-cause precision and recall of the
  * first-ranked cause, false alarms on healthy logs, and the confusion matrix (expected -> ranked first).
  */
-public record Scores(List<Evaluation.Outcome> outcomes, double top1, double top3, int healthy, int falseAlarms,
-                     Map<String, CauseScore> perCause, Map<String, Map<String, Integer>> confusion) {
+public record Scores(int samples, double top1, double top3, int healthy, int falseAlarms,
+                     Map<String, CauseScore> perCause, Map<String, Map<String, Integer>> confusion,
+                     List<CalibrationBin> calibration, List<Miss> misses) {
+
+    /** Logs whose first diagnosis had a confidence in [from, to): how many, and how many of those were right. */
+    public record CalibrationBin(double from, double to, int count, int correct) {
+
+        public double accuracy() {
+            return count == 0 ? 0 : (double) correct / count;
+        }
+    }
+
+    /** A log whose first-ranked cause was not the expected one. */
+    public record Miss(String log, String expected, String ranked) {
+    }
+
+    static final double[] BIN_EDGES = {0.0, 0.2, 0.4, 0.6, 0.8, 1.0000001};
 
     /** Counts for one cause over first-ranked predictions. */
     public record CauseScore(int truePositives, int falsePositives, int falseNegatives) {
@@ -53,15 +68,34 @@ public record Scores(List<Evaluation.Outcome> outcomes, double top1, double top3
         }
         Map<String, CauseScore> perCause = new TreeMap<>();
         counts.forEach((cause, c) -> perCause.put(cause, new CauseScore(c[0], c[1], c[2])));
+        List<CalibrationBin> calibration = new java.util.ArrayList<>();
+        for (int b = 0; b + 1 < BIN_EDGES.length; b++) {
+            int count = 0;
+            int correct = 0;
+            for (Evaluation.Outcome o : outcomes) {
+                if (o.diagnoses().isEmpty()) {
+                    continue;
+                }
+                double c = o.diagnoses().get(0).confidence();
+                if (c >= BIN_EDGES[b] && c < BIN_EDGES[b + 1]) {
+                    count++;
+                    correct += o.top1() ? 1 : 0;
+                }
+            }
+            calibration.add(new CalibrationBin(BIN_EDGES[b], Math.min(1.0, BIN_EDGES[b + 1]), count, correct));
+        }
+        List<Miss> misses = outcomes.stream().filter(o -> !o.top1())
+                .map(o -> new Miss(o.sample().name(), o.sample().expect(), o.top())).toList();
         int n = Math.max(1, outcomes.size());
-        return new Scores(List.copyOf(outcomes), (double) top1 / n, (double) top3 / n, healthy, falseAlarms, perCause, confusion);
+        return new Scores(outcomes.size(), (double) top1 / n, (double) top3 / n, healthy, falseAlarms, perCause, confusion,
+                calibration, misses);
     }
 
     /** The scores as a plain-text table, for the CI log and docs/accuracy.md. */
     public String table() {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "samples %d   top-1 %.1f%%   top-3 %.1f%%   healthy %d, false alarms %d%n%n",
-                outcomes.size(), top1 * 100, top3 * 100, healthy, falseAlarms));
+                samples, top1 * 100, top3 * 100, healthy, falseAlarms));
         s.append(String.format(Locale.ROOT, "%-18s %9s %9s %6s%n", "cause", "precision", "recall", "n"));
         perCause.forEach((cause, c) -> s.append(String.format(Locale.ROOT, "%-18s %8.0f%% %8.0f%% %6d%n", cause,
                 c.precision() * 100, c.recall() * 100, c.truePositives() + c.falseNegatives())));
@@ -80,10 +114,14 @@ public record Scores(List<Evaluation.Outcome> outcomes, double top1, double top3
             }
             s.append('\n');
         });
-        for (Evaluation.Outcome o : outcomes) {
-            if (!o.top1()) {
-                s.append(String.format(Locale.ROOT, "miss: %s expected %s, ranked %s%n", o.sample().name(), o.sample().expect(), o.top()));
-            }
+        s.append(String.format(Locale.ROOT, "%ncalibration (confidence of the first diagnosis vs how often it was right)%n"));
+        s.append(String.format(Locale.ROOT, "%-12s %6s %9s%n", "confidence", "logs", "accuracy"));
+        for (CalibrationBin b : calibration) {
+            s.append(String.format(Locale.ROOT, "%.1f - %.1f    %6d %9s%n", b.from(), b.to(), b.count(),
+                    b.count() == 0 ? "-" : String.format(Locale.ROOT, "%.0f%%", b.accuracy() * 100)));
+        }
+        for (Miss m : misses) {
+            s.append(String.format(Locale.ROOT, "miss: %s expected %s, ranked %s%n", m.log(), m.expected(), m.ranked()));
         }
         return s.toString();
     }

@@ -11,19 +11,21 @@ final class Corpus {
 
     static final Path SAMPLES = Path.of("samples");
     static final Path EXAMPLES = Path.of("../examples");
-    static final Evaluation EVALUATION = new Evaluation(Rulebase.bundled(), CauseCatalogue.bundled());
+    static final CauseCatalogue CATALOGUE = CauseCatalogue.bundled();
+    static final java.util.Set<String> CAUSES = CATALOGUE.ids();
+    static final Evaluation EVALUATION = new Evaluation(Rulebase.bundled(), CATALOGUE);
 
     private Corpus() {
     }
 
     static List<LabelledLog> samples() {
-        return LabelledLog.load(SAMPLES);
+        return LabelledLog.load(SAMPLES, CAUSES);
     }
 
     /** Samples and bundled examples together. */
     static List<LabelledLog> all() {
         List<LabelledLog> all = new ArrayList<>(samples());
-        for (LabelledLog e : LabelledLog.load(EXAMPLES)) {
+        for (LabelledLog e : LabelledLog.load(EXAMPLES, CAUSES)) {
             all.add(new LabelledLog("examples/" + e.name(), e.expect(), e.expectComponent(), e.expectAlso(), e.expectNot(), e.why(), e.log()));
         }
         return all;

@@ -34,7 +34,7 @@ class TransportInvarianceTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (LabelledLog example : LabelledLog.load(Corpus.EXAMPLES)) {
+        for (LabelledLog example : LabelledLog.load(Corpus.EXAMPLES, Corpus.CAUSES)) {
             if (example.name().contains("/console-")) {
                 TRANSPORTS.forEach((name, wrap) -> out.add(Arguments.of(example, name)));
             }
