@@ -67,6 +67,8 @@ public final class SignatureExtractor {
                     + "|NumberDataPoints|HistogramDataPoints|ExponentialHistogramDataPoints|SummaryDataPoints|Exemplar|Link) #\\d+"
                     + "|^(?:Attributes|Body|SeverityText|SeverityNumber|ObservedTimestamp|Timestamp|StartTimestamp|Trace ID|Span ID|Parent ID"
                     + "|Flags|Status code|Status message|Events|Links|Descriptor|Data point attributes|EventName|DroppedAttributesCount)\\s*:");
+    /** OkHttp reading an HTTP/2 SETTINGS frame header (length, type 04, flags, stream 0) where it wanted a status line. */
+    private static final Pattern OKHTTP_H2_SETTINGS = Pattern.compile("not found: limit=\\d+ content=[0-9a-f]{6}04[0-9a-f]{2}00000000");
     private static final Pattern CALLER_VERSION = Pattern.compile("@v0\\.(\\d+)\\.");
     private static final Pattern SEMVER_MINOR = Pattern.compile("^v?0\\.(\\d+)\\.");
     /** opentelemetry-java names the item type with a full stop after it; Python says "traces" or "span batch". */
@@ -479,14 +481,23 @@ public final class SignatureExtractor {
             e = NetError.CONNECTION_RESET;
         } else if (hasIgnoreCase(t, "broken pipe") || t.contains("EPIPE")) {
             e = NetError.BROKEN_PIPE;
-        } else if (EOF_WORD.matcher(t).find() || t.contains("unexpected end of stream") || t.contains("socket hang up")
-                || t.contains("Socket closed") || t.contains("Connection closed by peer")) {
+        } else if (!javaCallTimeout(t) && (EOF_WORD.matcher(t).find() || t.contains("unexpected end of stream")
+                || t.contains("socket hang up") || t.contains("Socket closed") || t.contains("Connection closed by peer"))) {
             e = NetError.EOF;
         } else if (t.contains("failed to connect to all addresses") || t.contains("No connection established")
                 || t.contains("Failed to connect to") || t.contains("ConnectException") || t.contains("Failed to establish a new connection")) {
             e = NetError.NO_CONNECTION;
         }
         b.netError(e);
+    }
+
+    /**
+     * OkHttp's call timeout: {@code InterruptedIOException: timeout}, with the socket it then closed
+     * as the cause. The closed socket is the timeout's doing, not the peer's.
+     */
+    private static boolean javaCallTimeout(String t) {
+        return t.contains("InterruptedIOException: timeout") || t.contains("SocketTimeoutException: timeout")
+                || t.contains("SocketTimeoutException: Read timed out");
     }
 
     private static void dns(String t, Signal.Builder b) {
@@ -549,7 +560,9 @@ public final class SignatureExtractor {
             e = TlsError.ALPN_MISSING;
         } else if (has(t, "protocol version not supported", "tls: protocol version", "unsupported protocol", "No appropriate protocol")) {
             e = TlsError.VERSION_MISMATCH;
-        } else if (has(t, "TLS handshake timeout")) {
+        } else if (has(t, "TLS handshake timeout")
+                || javaCallTimeout(t) && has(t, "SSLSocketInputRecord", "SSLSocketImpl.startHandshake")) {
+            // Java: the read that timed out was the TLS handshake's (a server that does not speak TLS stays silent)
             e = TlsError.HANDSHAKE_TIMEOUT;
         } else if (has(t, "first record does not look like a TLS handshake", "server gave HTTP response to HTTPS client",
                 "wrong version number", "WRONG_VERSION_NUMBER", "Unsupported or unrecognized SSL message", "plaintext connection?")) {
@@ -564,7 +577,7 @@ public final class SignatureExtractor {
     private static void protocol(String t, Signal.Builder b) {
         ProtocolError e = ProtocolError.NONE;
         if (t.contains("malformed HTTP response") || t.contains("HTTP/1.x transport connection broken")
-                || t.contains("Parse Error: Expected HTTP/") || t.contains("BadStatusLine")) {
+                || t.contains("Parse Error: Expected HTTP/") || t.contains("BadStatusLine") || OKHTTP_H2_SETTINGS.matcher(t).find()) {
             e = ProtocolError.HTTP1_CLIENT_TO_GRPC_SERVER;
         } else if (has(t, "http2: frame too large", "FRAME_SIZE_ERROR", "Expected a SETTINGS frame", "Protocol error: HTTP/1")) {
             e = ProtocolError.GRPC_CLIENT_TO_HTTP1_SERVER;
@@ -615,7 +628,7 @@ public final class SignatureExtractor {
                 e = Timeout.CANCELLED_BEFORE_RETRY;
             } else if (has(t, "Client.Timeout exceeded while awaiting headers", "timeout awaiting response headers")) {
                 e = Timeout.AWAITING_HEADERS;
-            } else if (has(t, "context deadline exceeded", "DeadlineExceeded", "DEADLINE_EXCEEDED", "Deadline exceeded", "Request timed out",
+            } else if (javaCallTimeout(t) || has(t, "context deadline exceeded", "DeadlineExceeded", "DEADLINE_EXCEEDED", "Deadline exceeded", "Request timed out",
                     "SocketTimeoutException", "Read timed out", "deadline exceeded", "request timed out", "timed out after")) {
                 e = Timeout.IN_FLIGHT_DEADLINE;
             }

@@ -1,0 +1,154 @@
+package io.oteldoctor.corpus.lab;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.oteldoctor.analysis.AnalysisOptions;
+import io.oteldoctor.analysis.Analyzer;
+import io.oteldoctor.diagnosis.CauseCatalogue;
+import io.oteldoctor.diagnosis.Diagnosis;
+import io.oteldoctor.ingest.InputSource;
+import io.oteldoctor.matching.Rulebase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fault lab: the real OpenTelemetry Java SDK exporters, pointed at servers on 127.0.0.1 that
+ * fail in one known way each. What the SDK logs (java.util.logging, its default two-line layout)
+ * is fed to otel-doctor, which must rank the injected cause first. The truth comes from how the
+ * fault was built; the log text comes from real code.
+ */
+class SdkFaultLabTest {
+
+    private static final Rulebase RULEBASE = Rulebase.bundled();
+    private static final CauseCatalogue CATALOGUE = CauseCatalogue.bundled();
+
+    @TempDir
+    static Path work;
+
+    @FunctionalInterface
+    interface Fault {
+        SpanExporter exporter(FaultyServers servers) throws Exception;
+    }
+
+    private static OtlpHttpSpanExporter http(String url) {
+        return OtlpHttpSpanExporter.builder().setEndpoint(url).setTimeout(Duration.ofSeconds(2)).setRetryPolicy(null).build();
+    }
+
+    private static String local(String scheme, int port, String path) {
+        return scheme + "://127.0.0.1:" + port + path;
+    }
+
+    static Stream<Arguments> faults() {
+        return Stream.of(
+                Arguments.of("http exporter, nothing listening", Set.of("network"),
+                        (Fault) s -> http(local("http", s.closedPort(), "/v1/traces"))),
+                Arguments.of("grpc exporter, nothing listening", Set.of("network"),
+                        (Fault) s -> OtlpGrpcSpanExporter.builder().setEndpoint(local("http", s.closedPort(), ""))
+                                .setTimeout(Duration.ofSeconds(2)).setRetryPolicy(null).build()),
+                Arguments.of("http exporter, listener that never answers", Set.of("batch-timeout", "backend"),
+                        (Fault) s -> http(local("http", s.silent(), "/v1/traces"))),
+                Arguments.of("http 401", Set.of("auth"), (Fault) s -> http(local("http", s.http(401, ""), "/v1/traces"))),
+                Arguments.of("http 403", Set.of("auth"), (Fault) s -> http(local("http", s.http(403, ""), "/v1/traces"))),
+                Arguments.of("http 404, wrong path", Set.of("endpoint"), (Fault) s -> http(local("http", s.http(404, ""), "/v1/trace"))),
+                Arguments.of("http 413", Set.of("payload-too-large"), (Fault) s -> http(local("http", s.http(413, ""), "/v1/traces"))),
+                Arguments.of("http 415", Set.of("protocol"), (Fault) s -> http(local("http", s.http(415, ""), "/v1/traces"))),
+                Arguments.of("http 429 with Retry-After", Set.of("backend"),
+                        (Fault) s -> http(local("http", s.http(429, "", "Retry-After", "30"), "/v1/traces"))),
+                Arguments.of("http 503", Set.of("backend"), (Fault) s -> http(local("http", s.http(503, ""), "/v1/traces"))),
+                Arguments.of("https, self-signed certificate not trusted", Set.of("tls"),
+                        (Fault) s -> http(local("https", s.https(s.certificate("selfsigned", "ip:127.0.0.1", null), 200), "/v1/traces"))),
+                Arguments.of("https, trusted certificate that expired", Set.of("tls"), (Fault) s -> {
+                    // a trust anchor's own dates are not checked, so the expired certificate must be a CA-signed leaf
+                    FaultyServers.Certificate cert = s.signedCertificate("expired", "ip:127.0.0.1", "-3d");
+                    return OtlpHttpSpanExporter.builder().setEndpoint(local("https", s.https(cert, 200), "/v1/traces"))
+                            .setTrustedCertificates(cert.pemBytes()).setTimeout(Duration.ofSeconds(2)).setRetryPolicy(null).build();
+                }),
+                Arguments.of("https, trusted certificate for another host name", Set.of("tls"), (Fault) s -> {
+                    FaultyServers.Certificate cert = s.certificate("otherhost", "dns:collector.other.example", null);
+                    return OtlpHttpSpanExporter.builder().setEndpoint(local("https", s.https(cert, 200), "/v1/traces"))
+                            .setTrustedCertificates(cert.pemBytes()).setTimeout(Duration.ofSeconds(2)).setRetryPolicy(null).build();
+                }),
+                Arguments.of("https:// to a plaintext server", Set.of("tls"),
+                        (Fault) s -> http(local("https", s.http(200, ""), "/v1/traces"))),
+                Arguments.of("http exporter at a gRPC port", Set.of("protocol"),
+                        (Fault) s -> http(local("http", s.grpcPreface(), "/v1/traces"))),
+                Arguments.of("grpc exporter at an HTTP/1.1-only port", Set.of("protocol"),
+                        (Fault) s -> OtlpGrpcSpanExporter.builder().setEndpoint(local("http", s.http(200, ""), ""))
+                                .setTimeout(Duration.ofSeconds(2)).setRetryPolicy(null).build()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void theInjectedFaultIsDiagnosedFirst(String name, Set<String> expected, Fault fault) throws Exception {
+        String log;
+        try (FaultyServers servers = new FaultyServers(work)) {
+            log = captureSdkLog(fault.exporter(servers));
+        }
+        assertFalse(log.isBlank(), name + ": the SDK logged nothing");
+        Analyzer analyzer = new Analyzer(RULEBASE, CATALOGUE, AnalysisOptions.defaults(), "lab");
+        List<Diagnosis> diagnoses = analyzer.analyze(List.of(InputSource.ofString("lab/" + name, log)), List.of())
+                .groups().get(0).diagnoses();
+        String seen = diagnoses.stream().map(d -> d.cause() + "@" + d.component() + " " + d.confidence())
+                .collect(Collectors.joining(", "));
+        assertFalse(diagnoses.isEmpty(), name + ": no diagnosis for\n" + log);
+        assertTrue(expected.contains(diagnoses.get(0).cause()), name + ": expected " + expected + ", ranked " + seen + " for\n" + log);
+    }
+
+    /** Exports one span and returns what the SDK logged, formatted as java.util.logging prints it by default. */
+    private static String captureSdkLog(SpanExporter exporter) {
+        StringBuilder out = new StringBuilder();
+        SimpleFormatter formatter = new SimpleFormatter();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                synchronized (out) {
+                    out.append(formatter.format(record));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger sdk = Logger.getLogger("io.opentelemetry");
+        sdk.addHandler(handler);
+        sdk.setUseParentHandlers(false);
+        SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+        try {
+            provider.get("otel-doctor-lab").spanBuilder("checkout").startSpan().end();
+            provider.forceFlush().join(20, TimeUnit.SECONDS);
+        } finally {
+            provider.shutdown().join(20, TimeUnit.SECONDS);
+            sdk.removeHandler(handler);
+            sdk.setUseParentHandlers(true);
+        }
+        synchronized (out) {
+            return out.toString();
+        }
+    }
+}
