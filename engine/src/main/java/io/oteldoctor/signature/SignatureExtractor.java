@@ -585,7 +585,8 @@ public final class SignatureExtractor {
             e = ProtocolError.BOGUS_GREETING;
         } else if (t.contains("received unexpected content-type")) {
             e = ProtocolError.UNEXPECTED_CONTENT_TYPE;
-        } else if (has(t, "PROTOCOL_ERROR", "http2: server sent GOAWAY and closed the connection")) {
+        } else if (has(t, "PROTOCOL_ERROR", "http2: server sent GOAWAY and closed the connection", "ConnectionShutdownException")) {
+            // OkHttp: the HTTP/2 connection died before the request went out (the other side of a FRAME_SIZE_ERROR race)
             e = ProtocolError.HTTP2_PROTOCOL_ERROR;
         }
         b.protocolError(e);
