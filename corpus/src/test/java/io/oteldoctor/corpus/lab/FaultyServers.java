@@ -126,6 +126,49 @@ final class FaultyServers implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /**
+     * An HTTP/1.1-only server that, like a real one, reads what the client sends before it answers
+     * 400 and then waits for the client to hang up. Answering first races the client's writes and
+     * leaves only a "Broken pipe" in the client's log, which says nothing about the mismatch.
+     */
+    int http1Only() throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, LOOPBACK);
+        byte[] answer = ("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n"
+                + "Content-Length: 15\r\n\r\n400 Bad Request").getBytes(StandardCharsets.US_ASCII);
+        Thread t = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket s = server.accept()) {
+                    InputStream in = s.getInputStream();
+                    s.setSoTimeout(300);
+                    byte[] buf = new byte[8192];
+                    try {
+                        while (in.read(buf) >= 0) {
+                            // drain the client's preface and frames until it pauses
+                        }
+                    } catch (java.net.SocketTimeoutException paused) {
+                        // the client has said what it had to say
+                    }
+                    s.getOutputStream().write(answer);
+                    s.getOutputStream().flush();
+                    s.setSoTimeout(5000);
+                    try {
+                        while (in.read(buf) >= 0) {
+                            // wait for the client to close
+                        }
+                    } catch (java.net.SocketTimeoutException gaveUp) {
+                        // close anyway
+                    }
+                } catch (IOException e) {
+                    // stopped, or the client went away
+                }
+            }
+        }, "http1-only");
+        t.setDaemon(true);
+        t.start();
+        running.add(server::close);
+        return server.getLocalPort();
+    }
+
     /** A key pair and self-signed certificate made with the JDK's keytool. */
     record Certificate(Path keystore, Path pem) {
 

@@ -93,7 +93,7 @@ class SdkFaultLabTest {
                 Arguments.of("http exporter at a gRPC port", Set.of("protocol"),
                         (Fault) s -> http(local("http", s.grpcPreface(), "/v1/traces"))),
                 Arguments.of("grpc exporter at an HTTP/1.1-only port", Set.of("protocol"),
-                        (Fault) s -> OtlpGrpcSpanExporter.builder().setEndpoint(local("http", s.http(200, ""), ""))
+                        (Fault) s -> OtlpGrpcSpanExporter.builder().setEndpoint(local("http", s.http1Only(), ""))
                                 .setTimeout(Duration.ofSeconds(2)).setRetryPolicy(null).build()));
     }
 
