@@ -69,7 +69,7 @@ public final class RecordAssembler implements LineSink {
                 && (previousWasPartial || Layouts.isContinuation(buf, messageStart, end)
                 || previousWasJulHeader && Layouts.isJulLevelLine(buf, messageStart, end));
         previousWasJulHeader = Layouts.isJulHeader(buf, messageStart, end);
-        previousWasPartial = Layouts.isPartial(buf, start, end);
+        previousWasPartial = (messageStart > start || buf[start] == '{') && Layouts.isPartial(buf, start, end);
         if (continuation) {
             pinPending();
         } else {

@@ -520,6 +520,32 @@ public final class Signal {
             return this;
         }
 
+        /** Copies the text-derived layers (verdict, statuses, errors, endpoint) of another reading. */
+        public Builder readingOf(Signal s) {
+            verdict = s.verdict;
+            grpcCode = s.grpcCode;
+            serverStatus = s.serverStatus;
+            httpStatus = s.httpStatus;
+            netError = s.netError;
+            dnsError = s.dnsError;
+            addressError = s.addressError;
+            tlsError = s.tlsError;
+            protocolError = s.protocolError;
+            timeout = s.timeout;
+            resource = s.resource;
+            queueFull = s.queueFull;
+            downstreamQueueFull = s.downstreamQueueFull;
+            downstreamMemoryRefusal = s.downstreamMemoryRefusal;
+            messageTooLarge = s.messageTooLarge;
+            unknownService = s.unknownService;
+            doubledPath = s.doubledPath;
+            startupFailure = s.startupFailure;
+            crashed = s.crashed;
+            endpoint = s.endpoint;
+            addresses = s.addresses;
+            return this;
+        }
+
         public NetError netError() {
             return netError;
         }

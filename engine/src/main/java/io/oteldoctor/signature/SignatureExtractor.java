@@ -3,7 +3,9 @@ package io.oteldoctor.signature;
 import io.oteldoctor.ingest.InputFormat;
 import io.oteldoctor.ingest.Level;
 import io.oteldoctor.ingest.LogRecord;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -84,7 +86,7 @@ public final class SignatureExtractor {
         Signal.Builder b = Signal.builder()
                 .group(group).source(r.source()).line(r.line()).lastLine(r.lastLine()).timestamp(r.timestamp())
                 .host(r.host()).origin(origin).level(r.level()).message(message).errorText(errorText)
-                .text(SecretMasker.mask(displayText(r)));
+                .text(mask(displayText(r)));
         identity(r, origin, message, b);
         b.connectWaitNamed(origin == Origin.COLLECTOR && collectorAtLeast(r, 103));
         Envelope envelope = envelope(origin, message, errorText);
@@ -93,11 +95,42 @@ public final class SignatureExtractor {
             return b.build();
         }
         String t = classificationText(origin, message, errorText);
-        b.verdict(verdict(message, t));
-        layers(t, b);
-        endpoint(t + "\n" + r.message() + "\n" + nullToEmpty(r.logger()), b);
+        b.readingOf(read(t, message, r.logger()));
         b.transport(transport(r, origin, t, b));
         return b.build();
+    }
+
+    /** Layers depend on the text alone; a retry loop logs the same text thousands of times, so it is read once. */
+    private final Map<String, Signal> readings = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Signal> eldest) {
+            return size() > MAX_CACHED;
+        }
+    };
+    private final Map<String, String> masked = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > MAX_CACHED;
+        }
+    };
+    static final int MAX_CACHED = 4096;
+
+    private Signal read(String t, String message, String logger) {
+        String key = t + "\u0000" + message + "\u0000" + nullToEmpty(logger);
+        Signal cached = readings.get(key);
+        if (cached == null) {
+            Signal.Builder layers = Signal.builder();
+            layers.verdict(verdict(message, t));
+            layers(t, layers);
+            endpoint(t + "\n" + message + "\n" + nullToEmpty(logger), layers);
+            cached = layers.build();
+            readings.put(key, cached);
+        }
+        return cached;
+    }
+
+    private String mask(String text) {
+        return masked.computeIfAbsent(text, SecretMasker::mask);
     }
 
     // --- who wrote it ---------------------------------------------------------------------
