@@ -34,7 +34,8 @@ gen "errors-${errors_mb}m.log" console 1.0 "$errors_mb"
 doctor=(java -XX:+UseSerialGC -Xmx256m -jar "$jar" analyze --format json)
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+# output goes to a real file: GNU grep treats a /dev/null stdout like -q and stops at the first match
+seconds() { local s e; s=$(date +%s.%N); "$@" > "$data/.out" 2>/dev/null || true; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 
 bench() { # label file command...
   local label="$1" file="$2"; shift 2
