@@ -98,7 +98,9 @@ public final class Main {
         ReportRenderer renderer;
         GroupBy groupBy;
         int maxLineBytes;
+        io.oteldoctor.ingest.InputFormat inputFormat;
         try {
+            inputFormat = cmd.hasOption("input-format") ? io.oteldoctor.ingest.InputFormat.parse(cmd.getOptionValue("input-format")) : null;
             renderer = ReportRenderer.forFormat(cmd.getOptionValue("format", "text"));
             groupBy = GroupBy.parse(cmd.getOptionValue("group-by", "none"));
             maxLineBytes = Integer.parseInt(cmd.getOptionValue("max-line-bytes", String.valueOf(LineScanner.DEFAULT_MAX_LINE_BYTES)));
@@ -120,7 +122,7 @@ public final class Main {
             for (InputPaths.Problem p : inputs.problems()) {
                 err.println("otel-doctor: " + p.path() + ": " + p.message());
             }
-            AnalysisOptions analysis = new AnalysisOptions(groupBy, !cmd.hasOption("no-prefilter"), maxLineBytes);
+            AnalysisOptions analysis = new AnalysisOptions(groupBy, !cmd.hasOption("no-prefilter"), maxLineBytes, inputFormat);
             Analyzer analyzer = new Analyzer(Rulebase.bundled(), CauseCatalogue.bundled(), analysis, version());
             Report report = analyzer.analyze(inputs.sources(), inputs.problems());
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -200,6 +202,10 @@ public final class Main {
                 .desc("output format (default: text)").get());
         o.addOption(Option.builder("g").longOpt("group-by").hasArg().argName("none|file|host")
                 .desc("one report for all input (none, the default), one per source file, or one per host").get());
+        o.addOption(Option.builder().longOpt("input-format").hasArg().argName("layout")
+                .desc("read every line as this layout instead of detecting it (collector-console, collector-json, journal-json, "
+                        + "journal-short, syslog-rfc5424, kubernetes-cri, kubectl-prefix, docker-json, docker-compose, logfmt, plain); "
+                        + "lines in another layout count as unrecognized").get());
         o.addOption(Option.builder().longOpt("include").hasArg().argName("glob")
                 .desc("in directories, read only files whose path below the directory matches (repeatable)").get());
         o.addOption(Option.builder().longOpt("exclude").hasArg().argName("glob")

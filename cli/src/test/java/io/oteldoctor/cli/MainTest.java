@@ -244,6 +244,21 @@ class MainTest {
     }
 
     @Test
+    void inputFormatOverridesDetection() throws IOException {
+        // an SDK line that detection would take for docker compose output
+        String line = "checkout-api  | Failed to export spans. Server responded with HTTP status code 401. Error message: invalid key\n";
+        Path log = Files.writeString(dir.resolve("app.log"), line + TLS_LINE);
+        JsonNode detected = JSON.readTree(Cli.run("analyze", "-f", "json", log.toString()).stdout());
+        assertEquals(0, detected.at("/input/sources/0/unrecognized").asLong());
+        assertEquals(2, detected.at("/groups/0/diagnoses").size(), "detection reads both lines");
+        JsonNode console = JSON.readTree(Cli.run("analyze", "-f", "json", "--input-format", "collector-console", log.toString()).stdout());
+        assertEquals(1, console.at("/input/sources/0/unrecognized").asLong(), "the SDK line is not a console line");
+        assertEquals("tls", console.at("/groups/0/diagnoses/0/cause").asText());
+        assertEquals(1, console.at("/groups/0/diagnoses").size());
+        assertEquals(ExitCode.USAGE, Cli.run("analyze", "--input-format", "yaml", log.toString()).exit());
+    }
+
+    @Test
     void textReportFitsEightyColumns() throws IOException {
         Path log = Files.writeString(dir.resolve("tls.log"), TLS_LINE);
         for (String line : Cli.run("analyze", log.toString()).stdout().split("\n")) {

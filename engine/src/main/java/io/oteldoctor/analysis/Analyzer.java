@@ -58,7 +58,7 @@ public final class Analyzer {
 
     public Report analyze(List<InputSource> sources, List<InputPaths.Problem> pathProblems) {
         long started = System.nanoTime();
-        RecordParser parser = new RecordParser();
+        RecordParser parser = new RecordParser(options.inputFormat());
         SignatureExtractor extractor = new SignatureExtractor();
         List<SourceAccounting> accounting = new ArrayList<>();
         Set<String> groups = new LinkedHashSet<>();

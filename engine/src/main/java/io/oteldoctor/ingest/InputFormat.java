@@ -33,4 +33,14 @@ public enum InputFormat {
     public String id() {
         return id;
     }
+
+    public static InputFormat parse(String id) {
+        for (InputFormat f : values()) {
+            if (f.id.equals(id)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown input format: " + id + " (one of "
+                + String.join(", ", java.util.Arrays.stream(values()).map(InputFormat::id).toList()) + ")");
+    }
 }

@@ -58,13 +58,32 @@ public final class RecordParser {
     private static final Pattern SHORT_PREFIX = Pattern.compile(
             "^(?:\\w{3} )?(?:\\w{3} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: ?[A-Z]+|Z|[+-]\\d{2}:?\\d{2})?) (\\S+) ([^\\s\\[:]+)(?:\\[(\\d+)\\])?: ?");
 
-    /** Reads a record; returns null when it is not text (binary data). */
+    private final InputFormat forced;
+
+    /** Detects the layout of every line. */
+    public RecordParser() {
+        this(null);
+    }
+
+    /**
+     * @param forced the layout every line is in ({@code --input-format}), or null to detect it per
+     *               line; a line that is not in the forced layout is not a record
+     */
+    public RecordParser(InputFormat forced) {
+        this.forced = forced;
+    }
+
+    /** Reads a record; returns null when it is not text (binary data) or not in the forced layout. */
     public LogRecord parse(RawRecord raw) {
         byte[] head = raw.lines().get(0);
         if (isBinary(head)) {
             return null;
         }
-        Unwrapped outer = unwrap(new String(head, StandardCharsets.UTF_8));
+        String headText = new String(head, StandardCharsets.UTF_8);
+        Unwrapped outer = forced == null ? unwrap(headText) : unwrapAs(headText, forced);
+        if (outer == null) {
+            return null;
+        }
         // pieces of one split line (CRI "P", docker entries without a newline) are joined first
         List<String> messages = new ArrayList<>();
         StringBuilder current = new StringBuilder(outer.message);
@@ -97,6 +116,29 @@ public final class RecordParser {
         return new LogRecord(raw.source(), raw.firstLine(), raw.lastLine(), outer.format, ts, outer.host,
                 outer.process, inner.level, inner.logger, inner.message, inner.fields,
                 String.join("\n", continuation));
+    }
+
+    /**
+     * The line read as the given layout only. Plain text is taken as it is (no transport is
+     * unwrapped, whatever it looks like); the collector's console layout must match it; any other
+     * layout must be the one detection finds.
+     */
+    private Unwrapped unwrapAs(String line, InputFormat format) {
+        String text = line.stripLeading();
+        switch (format) {
+            case PLAIN -> {
+                return new Unwrapped(InputFormat.PLAIN, text, null, null, null, plain(text));
+            }
+            case COLLECTOR_CONSOLE -> {
+                Matcher m = CONSOLE_HEAD.matcher(text);
+                Inner inner = m.lookingAt() ? console(text, m) : pastedConsole(text);
+                return inner == null ? null : new Unwrapped(InputFormat.COLLECTOR_CONSOLE, text, null, null, null, inner);
+            }
+            default -> {
+                Unwrapped u = unwrap(line);
+                return u.format == format ? u : null;
+            }
+        }
     }
 
     /** The layout of one line as the format detector sees it. */
