@@ -35,7 +35,6 @@ public final class Signal {
     private final Timeout timeout;
     private final ResourceSignal resource;
     private final boolean queueFull;
-    private final boolean downstreamQueueFull;
     private final boolean downstreamMemoryRefusal;
     private final boolean messageTooLarge;
     private final boolean unknownService;
@@ -75,7 +74,6 @@ public final class Signal {
         this.timeout = b.timeout;
         this.resource = b.resource;
         this.queueFull = b.queueFull;
-        this.downstreamQueueFull = b.downstreamQueueFull;
         this.downstreamMemoryRefusal = b.downstreamMemoryRefusal;
         this.messageTooLarge = b.messageTooLarge;
         this.unknownService = b.unknownService;
@@ -210,11 +208,6 @@ public final class Signal {
         return queueFull;
     }
 
-    /** The next collector's queue is full: the refusal came back over the wire. */
-    public boolean isDownstreamQueueFull() {
-        return downstreamQueueFull;
-    }
-
     /** The next collector's memory_limiter refused the data. */
     public boolean isDownstreamMemoryRefusal() {
         return downstreamMemoryRefusal;
@@ -273,7 +266,7 @@ public final class Signal {
     public boolean hasCause() {
         return grpcCode != GrpcCode.NONE || httpStatus != 0 || netError != NetError.NONE || dnsError != DnsError.NONE
                 || addressError != AddressError.NONE || tlsError != TlsError.NONE || protocolError != ProtocolError.NONE
-                || timeout != Timeout.NONE || resource != ResourceSignal.NONE || queueFull || downstreamQueueFull
+                || timeout != Timeout.NONE || resource != ResourceSignal.NONE || queueFull
                 || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure || crashed;
     }
 
@@ -319,7 +312,6 @@ public final class Signal {
         private Timeout timeout = Timeout.NONE;
         private ResourceSignal resource = ResourceSignal.NONE;
         private boolean queueFull;
-        private boolean downstreamQueueFull;
         private boolean downstreamMemoryRefusal;
         private boolean messageTooLarge;
         private boolean unknownService;
@@ -470,11 +462,6 @@ public final class Signal {
             return this;
         }
 
-        public Builder downstreamQueueFull(boolean value) {
-            this.downstreamQueueFull = value;
-            return this;
-        }
-
         public Builder downstreamMemoryRefusal(boolean value) {
             this.downstreamMemoryRefusal = value;
             return this;
@@ -534,7 +521,6 @@ public final class Signal {
             timeout = s.timeout;
             resource = s.resource;
             queueFull = s.queueFull;
-            downstreamQueueFull = s.downstreamQueueFull;
             downstreamMemoryRefusal = s.downstreamMemoryRefusal;
             messageTooLarge = s.messageTooLarge;
             unknownService = s.unknownService;
@@ -544,18 +530,6 @@ public final class Signal {
             endpoint = s.endpoint;
             addresses = s.addresses;
             return this;
-        }
-
-        public NetError netError() {
-            return netError;
-        }
-
-        public TlsError tlsError() {
-            return tlsError;
-        }
-
-        public DnsError dnsError() {
-            return dnsError;
         }
 
         public Signal build() {

@@ -94,7 +94,7 @@ public final class SignatureExtractor {
         if (!inErrorContext(r, origin, envelope, message, errorText)) {
             return b.build();
         }
-        String t = classificationText(origin, message, errorText);
+        String t = classificationText(message, errorText);
         b.readingOf(read(t, message, r.logger()));
         b.transport(transport(r, origin, t, b));
         return b.build();
@@ -372,7 +372,7 @@ public final class SignatureExtractor {
         return r.continuation();
     }
 
-    private static String classificationText(Origin origin, String message, String errorText) {
+    private static String classificationText(String message, String errorText) {
         // Go stack traces under collector lines say nothing about the cause; SDK exception chains do.
         if (errorText == null || errorText.isEmpty()) {
             return message;
