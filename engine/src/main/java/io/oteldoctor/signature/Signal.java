@@ -41,6 +41,7 @@ public final class Signal {
     private final boolean doubledPath;
     private final boolean startupFailure;
     private final boolean crashed;
+    private final boolean credentialsRejected;
     private final boolean connectWaitNamed;
     private final Endpoint endpoint;
     private final java.util.Set<String> addresses;
@@ -80,6 +81,7 @@ public final class Signal {
         this.doubledPath = b.doubledPath;
         this.startupFailure = b.startupFailure;
         this.crashed = b.crashed;
+        this.credentialsRejected = b.credentialsRejected;
         this.connectWaitNamed = b.connectWaitNamed;
         this.endpoint = b.endpoint;
         this.addresses = b.addresses;
@@ -237,6 +239,11 @@ public final class Signal {
         return connectWaitNamed;
     }
 
+    /** The error says in words that a key or token was refused ("API Key invalid", "invalid token"). */
+    public boolean isCredentialsRejected() {
+        return credentialsRejected;
+    }
+
     /** The process crashed (Go panic or fatal runtime error other than memory). */
     public boolean isCrashed() {
         return crashed;
@@ -267,7 +274,7 @@ public final class Signal {
         return grpcCode != GrpcCode.NONE || httpStatus != 0 || netError != NetError.NONE || dnsError != DnsError.NONE
                 || addressError != AddressError.NONE || tlsError != TlsError.NONE || protocolError != ProtocolError.NONE
                 || timeout != Timeout.NONE || resource != ResourceSignal.NONE || queueFull
-                || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure || crashed;
+                || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure || crashed || credentialsRejected;
     }
 
     public static Builder builder() {
@@ -318,6 +325,7 @@ public final class Signal {
         private boolean doubledPath;
         private boolean startupFailure;
         private boolean crashed;
+        private boolean credentialsRejected;
         private boolean connectWaitNamed;
         private Endpoint endpoint;
         private java.util.Set<String> addresses = java.util.Set.of();
@@ -487,6 +495,11 @@ public final class Signal {
             return this;
         }
 
+        public Builder credentialsRejected(boolean value) {
+            this.credentialsRejected = value;
+            return this;
+        }
+
         public Builder crashed(boolean value) {
             this.crashed = value;
             return this;
@@ -527,6 +540,7 @@ public final class Signal {
             doubledPath = s.doubledPath;
             startupFailure = s.startupFailure;
             crashed = s.crashed;
+            credentialsRejected = s.credentialsRejected;
             endpoint = s.endpoint;
             addresses = s.addresses;
             return this;

@@ -71,6 +71,10 @@ public final class SignatureExtractor {
                     + "|Flags|Status code|Status message|Events|Links|Descriptor|Data point attributes|EventName|DroppedAttributesCount)\\s*:");
     /** OkHttp reading an HTTP/2 SETTINGS frame header (length, type 04, flags, stream 0) where it wanted a status line. */
     private static final Pattern OKHTTP_H2_SETTINGS = Pattern.compile("not found: limit=\\d+ content=[0-9a-f]{6}04[0-9a-f]{2}00000000");
+    /** Vendors that refuse a key without a status code say so in words. */
+    private static final Pattern CREDENTIALS_REJECTED = Pattern.compile(
+            "(?i)\\b(?:invalid|expired|revoked|missing|unknown|bad|wrong)\\s+(?:api[ _-]?key|apikey|token|credentials?|license[ _-]?key|ingest[ _-]?key|access[ _-]?key)\\b"
+                    + "|\\b(?:api[ _-]?key|token|license[ _-]?key)\\s+(?:is\\s+)?(?:invalid|expired|revoked|missing)\\b|\\bauthentication (?:failed|error)\\b");
     private static final Pattern CALLER_VERSION = Pattern.compile("@v0\\.(\\d+)\\.");
     private static final Pattern SEMVER_MINOR = Pattern.compile("^v?0\\.(\\d+)\\.");
     /** opentelemetry-java names the item type with a full stop after it; Python says "traces" or "span batch". */
@@ -414,6 +418,7 @@ public final class SignatureExtractor {
         b.downstreamMemoryRefusal(has(t, "data refused due to high memory usage", "data dropped due to high memory usage"));
         b.messageTooLarge(has(t, "message larger than max", "Received message larger than max", "RESOURCE_EXHAUSTED: Received message larger"));
         b.unknownService(has(t, "unknown service opentelemetry.proto", "unknown method Export for service"));
+        b.credentialsRejected(CREDENTIALS_REJECTED.matcher(t).find());
         b.crashed((t.startsWith("panic: ") || t.startsWith("fatal error: ")) && !t.contains("out of memory"));
         b.startupFailure(t.startsWith("Error: ") || has(t, "collector server run finished with error", "failed to build pipelines",
                 "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines"));

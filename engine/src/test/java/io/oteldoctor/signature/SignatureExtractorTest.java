@@ -114,6 +114,16 @@ class SignatureExtractorTest {
     }
 
     @Test
+    void credentialsRefusedInWordsWithoutAStatus() {
+        Signal datadog = read(console("error", "Exporting failed. Dropping data.",
+                "\"kind\": \"exporter\", \"name\": \"datadog\", \"error\": \"not retryable error: Permanent error: API Key invalid\""));
+        assertTrue(datadog.isCredentialsRejected());
+        Signal unrelated = read(console("error", "Exporting failed. Dropping data.",
+                "\"kind\": \"exporter\", \"name\": \"otlp\", \"error\": \"token bucket exhausted: rate limited\""));
+        assertFalse(unrelated.isCredentialsRejected());
+    }
+
+    @Test
     void alloyComponentsAreCollectorExporters() {
         Signal s = read("ts=2025-06-10T09:12:44.123Z level=info msg=\"Exporting failed. Will retry the request after interval.\" "
                 + "component_path=/ component_id=otelcol.exporter.otlp.default error=\"rpc error: code = Unauthenticated desc = invalid token\"");
