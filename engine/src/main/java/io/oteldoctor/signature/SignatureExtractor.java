@@ -75,6 +75,11 @@ public final class SignatureExtractor {
     private static final Pattern CREDENTIALS_REJECTED = Pattern.compile(
             "(?i)\\b(?:invalid|expired|revoked|missing|unknown|bad|wrong)\\s+(?:api[ _-]?key|apikey|token|credentials?|license[ _-]?key|ingest[ _-]?key|access[ _-]?key)\\b"
                     + "|\\b(?:api[ _-]?key|token|license[ _-]?key)\\s+(?:is\\s+)?(?:invalid|expired|revoked|missing)\\b|\\bauthentication (?:failed|error)\\b");
+    /** Words that tie a line from an unrecognised writer to telemetry export. */
+    private static final Pattern EXPORT_CONTEXT = Pattern.compile(
+            "(?i)otlp|opentelemetry|otel|exporter|collector|telemetry|pipeline|/v1/(?:traces|metrics|logs)|:431[78]\\b|rpc error: code =");
+    /** A Go runtime crash: pasted on its own it is the collector's, the Go program the log is about. */
+    private static final Pattern GO_RUNTIME_CRASH = Pattern.compile("(?:fatal error: runtime|panic: runtime error)");
     private static final Pattern CALLER_VERSION = Pattern.compile("@v0\\.(\\d+)\\.");
     private static final Pattern SEMVER_MINOR = Pattern.compile("^v?0\\.(\\d+)\\.");
     /** opentelemetry-java names the item type with a full stop after it; Python says "traces" or "span batch". */
@@ -175,7 +180,9 @@ public final class SignatureExtractor {
         if (GO_SDK_EXPORT.matcher(message).find()) {
             return Origin.GO_SDK;
         }
-        if (all.contains("OTLPExporterError") || all.contains("@opentelemetry/") || all.contains("No connection established")
+        // opentelemetry-js's error handler prints JSON.stringify(flattenException(err)): a top-level stack and message
+        boolean flattenedException = r.field("stack") != null && r.field("message") != null && r.field("level") == null;
+        if (flattenedException || all.contains("OTLPExporterError") || all.contains("@opentelemetry/") || all.contains("No connection established")
                 || all.contains("Export failed with") || all.contains("export request failure") || all.contains("export response failure")) {
             return Origin.NODE_SDK;
         }
@@ -361,6 +368,12 @@ public final class SignatureExtractor {
         if (origin == Origin.COLLECTOR) {
             return r.level().atLeast(Level.WARN) || message.startsWith("Memory usage") || errorText != null && !errorText.isEmpty()
                     && r.level() == Level.INFO && message.startsWith("Exporting");
+        }
+        if (origin == Origin.OTHER && !EXPORT_CONTEXT.matcher(all + "\n" + r.continuation()).find()
+                && !GO_RUNTIME_CRASH.matcher(message).lookingAt()
+                && !(r.process() != null && EXPORT_CONTEXT.matcher(r.process()).find())) {
+            // an application's own errors (a payment gateway's 503, an SMTP refusal) say nothing about telemetry
+            return false;
         }
         if (r.level().atLeast(Level.WARN)) {
             return true;
