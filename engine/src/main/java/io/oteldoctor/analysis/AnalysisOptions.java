@@ -14,10 +14,6 @@ public record AnalysisOptions(GroupBy groupBy, boolean prefilter, int maxLineByt
         return new AnalysisOptions(GroupBy.NONE, true, LineScanner.DEFAULT_MAX_LINE_BYTES, null);
     }
 
-    public AnalysisOptions withGroupBy(GroupBy g) {
-        return new AnalysisOptions(g, prefilter, maxLineBytes, inputFormat);
-    }
-
     public AnalysisOptions withPrefilter(boolean on) {
         return new AnalysisOptions(groupBy, on, maxLineBytes, inputFormat);
     }

@@ -40,22 +40,15 @@ final class CheckCommand {
         String process = state != null && "process".equals(state.kind()) ? state.component() : "otelcol-contrib";
         return template.replace("{host}", host).replace("{port}", port).replace("{url}", url)
                 .replace("{hostport}", host + ":" + port).replace("{process}", process)
-                .replace("TraceService", grpcService(signal)).replace("trace.v1", grpcPackage(signal));
+                .replace("{grpcService}", grpcService(signal));
     }
 
+    /** The OTLP gRPC service of a signal, as a gRPC path names it. */
     private static String grpcService(String signal) {
         return switch (signal.toLowerCase(Locale.ROOT)) {
-            case "metrics" -> "MetricsService";
-            case "logs" -> "LogsService";
-            default -> "TraceService";
-        };
-    }
-
-    private static String grpcPackage(String signal) {
-        return switch (signal.toLowerCase(Locale.ROOT)) {
-            case "metrics" -> "metrics.v1";
-            case "logs" -> "logs.v1";
-            default -> "trace.v1";
+            case "metrics" -> "opentelemetry.proto.collector.metrics.v1.MetricsService";
+            case "logs" -> "opentelemetry.proto.collector.logs.v1.LogsService";
+            default -> "opentelemetry.proto.collector.trace.v1.TraceService";
         };
     }
 }

@@ -74,10 +74,6 @@ public record ComponentState(String component, String kind, Origin origin, Trans
         return rejected;
     }
 
-    public long getRetriesExhausted() {
-        return retriesExhausted;
-    }
-
     /** Whether {@code what} was observed after the given time (or, without times, after the given line). */
     public boolean observedAfter(String what, Instant time, long line) {
         Observation o = observations.get(what);

@@ -126,10 +126,6 @@ public final class Evidence {
         return attribution;
     }
 
-    public boolean isAmbiguous() {
-        return weight < io.oteldoctor.diagnosis.Scoring.SPECIFIC;
-    }
-
     @Override
     public String toString() {
         return "Evidence{" + component + " " + cause + " " + rule + " w=" + weight + " n=" + count + "}";

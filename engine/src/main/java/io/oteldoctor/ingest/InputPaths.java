@@ -45,13 +45,19 @@ public final class InputPaths {
             exclude = List.copyOf(exclude);
         }
 
-        boolean accepts(Path relative) {
-            return (include.isEmpty() || matches(include, relative)) && !matches(exclude, relative);
+        /** The selection as a test on paths below a directory, globs compiled once. */
+        java.util.function.Predicate<Path> compile() {
+            List<PathMatcher> in = matchers(include);
+            List<PathMatcher> out = matchers(exclude);
+            return relative -> (in.isEmpty() || matches(in, relative)) && !matches(out, relative);
         }
 
-        private static boolean matches(List<String> globs, Path relative) {
-            for (String glob : globs) {
-                PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        private static List<PathMatcher> matchers(List<String> globs) {
+            return globs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        }
+
+        private static boolean matches(List<PathMatcher> matchers, Path relative) {
+            for (PathMatcher m : matchers) {
                 if (m.matches(relative) || m.matches(relative.getFileName())) {
                     return true;
                 }
@@ -103,6 +109,7 @@ public final class InputPaths {
 
     private static void walk(Path root, Selection selection, List<InputSource> sources, List<Problem> problems) {
         List<Path> files = new ArrayList<>();
+        java.util.function.Predicate<Path> selected = selection.compile();
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
@@ -112,7 +119,7 @@ public final class InputPaths {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !hidden(file) && selection.accepts(root.relativize(file))) {
+                    if (attrs.isRegularFile() && !hidden(file) && selected.test(root.relativize(file))) {
                         if (Files.isReadable(file)) {
                             files.add(file);
                         } else {

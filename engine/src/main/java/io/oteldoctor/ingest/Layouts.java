@@ -15,6 +15,7 @@ public final class Layouts {
     private static final byte[] DOCKER_LOG_HEAD = "{\"log\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] DOCKER_LOG_END = "\",\"stream\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] KUBECTL_PREFIX = "[pod/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] KUBECTL_PREFIX_END = {']', ' '};
 
     private Layouts() {
     }
@@ -43,7 +44,7 @@ public final class Layouts {
             return syslogMessageStart(b, s, e);
         }
         if (b[s] == '[' && startsWith(b, s, e, KUBECTL_PREFIX)) {
-            int close = indexOf(b, s, Math.min(e, s + 512), new byte[] {']', ' '});
+            int close = indexOf(b, s, Math.min(e, s + 512), KUBECTL_PREFIX_END);
             return close < 0 ? s : close + 2;
         }
         int cri = criMessageStart(b, s, e);

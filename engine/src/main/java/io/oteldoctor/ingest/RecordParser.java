@@ -214,8 +214,8 @@ public final class RecordParser {
             }
         }
         Matcher m = SHORT_PREFIX.matcher(text);
-        if (m.lookingAt() && Layouts.journalShortPrefixEnd(line.getBytes(StandardCharsets.UTF_8), 0,
-                line.getBytes(StandardCharsets.UTF_8).length) >= 0) {
+        byte[] bytes = m.lookingAt() ? line.getBytes(StandardCharsets.UTF_8) : null;
+        if (bytes != null && Layouts.journalShortPrefixEnd(bytes, 0, bytes.length) >= 0) {
             return new Unwrapped(InputFormat.JOURNAL_SHORT, syslogMessage(text.substring(m.end())), Timestamps.parse(text),
                     m.group(1), m.group(2), null);
         }

@@ -110,19 +110,19 @@ public final class SignatureExtractor {
     }
 
     /** Layers depend on the text alone; a retry loop logs the same text thousands of times, so it is read once. */
-    private final Map<String, Signal> readings = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Signal> eldest) {
-            return size() > MAX_CACHED;
-        }
-    };
-    private final Map<String, String> masked = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > MAX_CACHED;
-        }
-    };
     static final int MAX_CACHED = 4096;
+    private final Map<String, Signal> readings = lru();
+    private final Map<String, String> masked = lru();
+
+    /** Least recently used entries go first once {@link #MAX_CACHED} are held. */
+    private static <V> Map<String, V> lru() {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > MAX_CACHED;
+            }
+        };
+    }
 
     private Signal read(String t, String message, String logger) {
         String key = t + "\u0000" + message + "\u0000" + nullToEmpty(logger);
