@@ -19,6 +19,11 @@ public enum InputFormat {
     DOCKER_JSON("docker-json"),
     /** docker compose output: {@code <service>  | <line>}. */
     DOCKER_COMPOSE("docker-compose"),
+    /**
+     * A log shipper's JSON record carrying the collector's line in one field: rsyslog
+     * {@code %jsonmesg%}, syslog-ng {@code format-json}, Vector, Fluent Bit {@code json_lines}.
+     */
+    SHIPPER_JSON("shipper-json"),
     /** Grafana Alloy / Agent logfmt: {@code ts=... level=... msg="..." error="..."}. */
     LOGFMT("logfmt"),
     PLAIN("plain");

@@ -166,7 +166,7 @@ public final class RecordParser {
         if (text.startsWith("{")) {
             JsonNode node = readJson(text);
             if (node != null && node.isObject()) {
-                if (node.has("MESSAGE")) {
+                if (node.has("MESSAGE") && isJournal(node)) {
                     String message = journalMessage(node.get("MESSAGE"));
                     String process = text(node, "SYSLOG_IDENTIFIER");
                     if (process == null) {
@@ -185,6 +185,10 @@ public final class RecordParser {
                 }
                 if (node.has("level") && (node.has("msg") || node.has("ts"))) {
                     return new Unwrapped(InputFormat.COLLECTOR_JSON, text, null, null, null, zapJson(node));
+                }
+                Unwrapped shipped = shipperJson(node);
+                if (shipped != null) {
+                    return shipped;
                 }
                 Map<String, String> fields = new LinkedHashMap<>();
                 flatten("", node, fields);
@@ -432,6 +436,77 @@ public final class RecordParser {
         fields.remove("ts");
         fields.remove("level");
         return new Inner(ts, level, fields.get("caller"), msg, fields);
+    }
+
+    /** syslog-ng's format-json reuses journald's field name MESSAGE, with its own fields beside it and none of journald's. */
+    private static boolean isJournal(JsonNode node) {
+        boolean journalFields = node.has("__REALTIME_TIMESTAMP") || node.has("__CURSOR") || node.has("_HOSTNAME")
+                || node.has("_COMM") || node.has("SYSLOG_IDENTIFIER") || node.has("_SYSTEMD_UNIT");
+        boolean syslogNgFields = node.has("ISODATE") || node.has("HOST") || node.has("PROGRAM");
+        return journalFields || !syslogNgFields;
+    }
+
+    // Field names log shippers give the message, its time and its host, most specific first:
+    // rsyslog %jsonmesg% and jsonf templates, syslog-ng format-json, Vector, Fluent Bit json_lines, Logstash.
+    private static final List<String> SHIPPER_MESSAGE = List.of("msg", "MESSAGE", "message", "log");
+    private static final List<String> SHIPPER_TIME = List.of("timereported", "ISODATE", "timestamp", "@timestamp", "time", "date");
+    private static final List<String> SHIPPER_HOST = List.of("hostname", "HOST", "host", "_HOSTNAME");
+    private static final List<String> SHIPPER_PROCESS = List.of("programname", "app-name", "PROGRAM", "appname", "tag");
+
+    /**
+     * A record a log shipper re-encoded as JSON with the collector's line as one string field. The
+     * shipper's time is when it received the line; the collector's own time inside the message
+     * wins when there is one.
+     */
+    private static Unwrapped shipperJson(JsonNode node) {
+        String message = null;
+        for (String field : SHIPPER_MESSAGE) {
+            JsonNode v = node.get(field);
+            if (v != null && v.isTextual()) {
+                message = v.asText();
+                break;
+            }
+        }
+        // an application's own JSON (a Node error object has "message") is not an envelope; a shipper always stamps its time
+        if (message == null || SHIPPER_TIME.stream().noneMatch(node::has)) {
+            return null;
+        }
+        message = syslogMessage(message.strip());
+        Instant time = null;
+        for (String field : SHIPPER_TIME) {
+            JsonNode v = node.get(field);
+            if (v != null && !v.isNull()) {
+                time = v.isNumber() ? Instant.ofEpochMilli(Math.round(v.asDouble() * 1000)) : Timestamps.parse(v.asText());
+                if (time != null) {
+                    break;
+                }
+            }
+        }
+        return new Unwrapped(InputFormat.SHIPPER_JSON, message, time, firstText(node, SHIPPER_HOST),
+                trimTag(firstText(node, SHIPPER_PROCESS)), null);
+    }
+
+    private static String firstText(JsonNode node, List<String> fields) {
+        for (String field : fields) {
+            JsonNode v = node.get(field);
+            if (v != null && v.isValueNode() && !v.isNull() && !v.asText().isBlank()) {
+                return v.asText();
+            }
+        }
+        return null;
+    }
+
+    /** rsyslog's syslogtag keeps the colon and pid: {@code otelcol[42]:}. */
+    private static String trimTag(String tag) {
+        if (tag == null) {
+            return null;
+        }
+        int end = tag.length();
+        while (end > 0 && (tag.charAt(end - 1) == ':' || tag.charAt(end - 1) == ']')) {
+            end--;
+        }
+        int bracket = tag.indexOf('[');
+        return tag.substring(0, bracket >= 0 && bracket < end ? bracket : end);
     }
 
     private static String journalMessage(JsonNode message) {

@@ -61,6 +61,51 @@ class RecordParserTest {
         assertEquals(Instant.parse("2025-06-10T09:12:44.123Z"), r.timestamp(), "the collector's own time wins over journald's");
     }
 
+    private static String jsonString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t") + "\"";
+    }
+
+    @Test
+    void rsyslogJsonmesgFromItsSocketWithEscapedTabs() {
+        String line = "{ \"msg\": " + jsonString(" " + CONSOLE.replace("\t", "#011"))
+                + ", \"timereported\": \"2026-11-23T20:04:11.173379+00:00\", \"hostname\": \"vm\", \"syslogtag\": \"otelcol[42]:\","
+                + " \"programname\": \"otelcol\", \"inputname\": \"imuxsock\", \"$!\": null }";
+        LogRecord r = parse(line);
+        assertEquals(InputFormat.SHIPPER_JSON, r.format());
+        assertEquals("vm", r.host());
+        assertEquals("otelcol", r.process());
+        assertEquals("boom", r.field("error"));
+        assertEquals(Instant.parse("2025-06-10T09:12:44.123Z"), r.timestamp(), "the collector's own time wins over the shipper's");
+    }
+
+    @Test
+    void syslogNgFormatJsonIsNotJournald() {
+        String line = "{\"PROGRAM\":\"otelcol\",\"PRIORITY\":\"notice\",\"MESSAGE\":" + jsonString(CONSOLE)
+                + ",\"ISODATE\":\"2026-11-23T20:05:02+00:00\",\"HOST\":\"vm\",\"FACILITY\":\"user\"}";
+        LogRecord r = parse(line);
+        assertEquals(InputFormat.SHIPPER_JSON, r.format());
+        assertEquals("vm", r.host());
+        assertEquals("boom", r.field("error"));
+    }
+
+    @Test
+    void vectorAndFluentBitRecords() {
+        LogRecord vector = parse("{\"message\":" + jsonString("plain text without a time") + ",\"timestamp\":\"2026-11-23T20:05:02.5Z\","
+                + "\"host\":\"node-7\",\"source_type\":\"file\"}");
+        assertEquals(InputFormat.SHIPPER_JSON, vector.format());
+        assertEquals("node-7", vector.host());
+        assertEquals(Instant.parse("2026-11-23T20:05:02.5Z"), vector.timestamp(), "without its own time, the shipper's is used");
+        LogRecord fluentBit = parse("{\"date\":1763928302.25,\"log\":" + jsonString("no time here") + "}");
+        assertEquals(InputFormat.SHIPPER_JSON, fluentBit.format());
+        assertEquals(Instant.ofEpochMilli(1763928302250L), fluentBit.timestamp());
+    }
+
+    @Test
+    void anApplicationsOwnJsonWithAMessageIsNotAnEnvelope() {
+        LogRecord r = parse("{\"stack\":\"Error: x\",\"message\":\"getaddrinfo ENOTFOUND collector\",\"hostname\":\"collector\"}");
+        assertEquals(InputFormat.PLAIN, r.format());
+    }
+
     @Test
     void journalJsonMessageAsBytesOrNull() {
         LogRecord bytes = parse("{\"MESSAGE\":[104,105],\"__REALTIME_TIMESTAMP\":\"1000000\"}");
