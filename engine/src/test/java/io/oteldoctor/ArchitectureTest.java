@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Features depend only downwards: ingest <- signature <- diagnosis <- matching/report <- analysis. */
+/** Features depend only downwards: ingest <- signature <- diagnosis <- matching/report <- analysis <- follow. */
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -23,11 +23,13 @@ class ArchitectureTest {
                 .layer("matching").definedBy("io.oteldoctor.matching..")
                 .layer("report").definedBy("io.oteldoctor.report..")
                 .layer("analysis").definedBy("io.oteldoctor.analysis..")
-                .whereLayer("analysis").mayNotBeAccessedByAnyLayer()
-                .whereLayer("report").mayOnlyBeAccessedByLayers("analysis")
-                .whereLayer("matching").mayOnlyBeAccessedByLayers("analysis")
-                .whereLayer("diagnosis").mayOnlyBeAccessedByLayers("matching", "report", "analysis")
-                .whereLayer("signature").mayOnlyBeAccessedByLayers("diagnosis", "matching", "analysis")
+                .layer("follow").definedBy("io.oteldoctor.follow..")
+                .whereLayer("follow").mayNotBeAccessedByAnyLayer()
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("follow")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("analysis", "follow")
+                .whereLayer("matching").mayOnlyBeAccessedByLayers("analysis", "follow")
+                .whereLayer("diagnosis").mayOnlyBeAccessedByLayers("matching", "report", "analysis", "follow")
+                .whereLayer("signature").mayOnlyBeAccessedByLayers("diagnosis", "matching", "analysis", "follow")
                 .check(classes);
     }
 }

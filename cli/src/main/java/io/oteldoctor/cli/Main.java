@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /** The otel-doctor command line. */
 public final class Main {
 
-    private static final String USAGE = "otel-doctor analyze [options] [PATH...]  |  otel-doctor eval [DIR...]";
+    private static final String USAGE = "otel-doctor analyze [options] [PATH...]  |  otel-doctor follow [options] [FILE...]"
+            + "  |  otel-doctor eval [DIR...]";
     private static final String HEADER = "%nReads OpenTelemetry Collector and SDK logs (files, directories, archives, "
             + "compressed files, or standard input when no PATH or '-' is given) and reports why exports fail: ranked causes per exporter, the evidence "
             + "lines, the fix, and how to confirm it.%n%n";
@@ -73,6 +74,9 @@ public final class Main {
         if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
             usage(out, options);
             return ExitCode.HEALTHY;
+        }
+        if (first.equals("follow")) {
+            return new io.oteldoctor.cli.follow.FollowCommand(out, err, stdin).run(Arrays.copyOfRange(args, 1, args.length));
         }
         if (first.equals("eval")) {
             return eval(Arrays.copyOfRange(args, 1, args.length));

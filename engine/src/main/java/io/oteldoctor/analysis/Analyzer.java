@@ -39,8 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class Analyzer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Analyzer.class);
-    static final String ALL = "all";
-    static final String UNKNOWN_HOST = "(no host)";
 
     private final Rulebase rulebase;
     private final CauseCatalogue catalogue;
@@ -90,7 +88,7 @@ public final class Analyzer {
                 });
             }
             if (options.groupBy() == GroupBy.NONE) {
-                groups.add(ALL);
+                groups.add(GroupBy.NONE.groupOf(null, null));
             }
             EvidenceLedger ledger = session.ledger();
             groups.addAll(ledger.groups());
@@ -114,11 +112,7 @@ public final class Analyzer {
     }
 
     private String groupOf(String logName, LogRecord record) {
-        return switch (options.groupBy()) {
-            case NONE -> ALL;
-            case FILE -> logName;
-            case HOST -> record.host() == null ? UNKNOWN_HOST : record.host();
-        };
+        return options.groupBy().groupOf(logName, record.host());
     }
 
     /** Makes the record assembler for one log found in a source (the source itself, or an archive entry). */

@@ -6,6 +6,15 @@ import java.util.Locale;
 public enum GroupBy {
     NONE, FILE, HOST;
 
+    /** The group a record belongs to: the whole input, its source, or the host it names. */
+    public String groupOf(String source, String host) {
+        return switch (this) {
+            case NONE -> "all";
+            case FILE -> source;
+            case HOST -> host == null ? "(no host)" : host;
+        };
+    }
+
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

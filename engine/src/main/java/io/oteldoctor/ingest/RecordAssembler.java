@@ -20,6 +20,7 @@ public final class RecordAssembler implements LineSink {
     private final SourceStats stats;
     private final Consumer<RawRecord> out;
     private final Consumer<String> hosts;
+    private Consumer<RawRecord> rejected;
     private byte[] lastHost = new byte[0];
 
     private long lineNo;
@@ -46,6 +47,16 @@ public final class RecordAssembler implements LineSink {
         this.stats = stats;
         this.out = out;
         this.hosts = hosts;
+    }
+
+    /**
+     * Also hands on the head line of every record the filter rejects, after counting it as skipped:
+     * follow mode reads the time of every record to move its clock, but looks for signatures only
+     * in the records that pass.
+     */
+    public RecordAssembler withRejected(Consumer<RawRecord> consumer) {
+        this.rejected = consumer;
+        return this;
     }
 
     @Override
@@ -112,6 +123,10 @@ public final class RecordAssembler implements LineSink {
             out.accept(new RawRecord(source, recordFirstLine, List.copyOf(copied), recordTruncated));
         } else {
             stats.noSignature(recordLines);
+            if (rejected != null) {
+                byte[] head = !copied.isEmpty() ? copied.get(0) : Arrays.copyOfRange(pendingBuf, pendingStart, pendingEnd);
+                rejected.accept(new RawRecord(source, recordFirstLine, List.of(head), recordTruncated));
+            }
         }
         copied.clear();
         pendingBuf = null;

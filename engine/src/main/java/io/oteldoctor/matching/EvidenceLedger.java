@@ -164,15 +164,7 @@ public final class EvidenceLedger {
                     addresses.add(a);
                 }
             }
-            if (s.getEndpoint() != null) {
-                endpoint = endpoint == null ? s.getEndpoint() : better(endpoint, s.getEndpoint());
-            }
-        }
-
-        private static Endpoint better(Endpoint current, Endpoint candidate) {
-            int a = (current.scheme() != null ? 2 : 0) + (current.port() != null ? 1 : 0) + (current.path() != null ? 1 : 0);
-            int b = (candidate.scheme() != null ? 2 : 0) + (candidate.port() != null ? 1 : 0) + (candidate.path() != null ? 1 : 0);
-            return b > a ? candidate.orElse(current) : current.orElse(candidate);
+            endpoint = Endpoint.mostSpecific(endpoint, s.getEndpoint());
         }
 
         void fail(Signal s) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
+import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
@@ -67,6 +68,18 @@ public final class Rulebase {
 
     /** The rules bundled with otel-doctor (the {@code otel-doctor-rules} module on the class path). */
     public static Rulebase bundled() {
+        return new Rulebase(KieBaseBuilder.createKieBaseFromModel(bundledModel()));
+    }
+
+    /**
+     * The same rules for follow mode: stream processing, so slices of evidence are events that
+     * expire with their window. Batch sessions run unchanged on it.
+     */
+    public static Rulebase bundledForStreams() {
+        return new Rulebase(KieBaseBuilder.createKieBaseFromModel(bundledModel(), EventProcessingOption.STREAM));
+    }
+
+    private static Model bundledModel() {
         ClassLoader loader = Rulebase.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(BUNDLED_MODEL_INDEX)) {
             if (in == null) {
@@ -82,8 +95,7 @@ public final class Rulebase {
             if (modelClass == null) {
                 throw new IllegalStateException("the rulebase index names no model class: " + BUNDLED_MODEL_INDEX);
             }
-            Model model = (Model) Class.forName(modelClass, true, loader).getDeclaredConstructor().newInstance();
-            return new Rulebase(KieBaseBuilder.createKieBaseFromModel(model));
+            return (Model) Class.forName(modelClass, true, loader).getDeclaredConstructor().newInstance();
         } catch (IOException | ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load the compiled rulebase: " + e, e);
         }

@@ -19,6 +19,13 @@ public final class JsonRenderer implements ReportRenderer {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
+    private static final ObjectMapper ONE_LINE = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Any value of the public schemas (a report, a follow event) as one line of JSON, for NDJSON streams. */
+    public static String oneLine(Object value) throws IOException {
+        return ONE_LINE.writeValueAsString(value);
+    }
+
     @Override
     public void render(Report report, Appendable out) throws IOException {
         String json = MAPPER.writeValueAsString(report);

@@ -36,4 +36,19 @@ public record Endpoint(String scheme, String host, Integer port, String path) {
         return new Endpoint(scheme != null ? scheme : other.scheme, host != null ? host : other.host,
                 port != null ? port : other.port, path != null ? path : other.path);
     }
+
+    /**
+     * Of two sightings of a component's endpoint, the one that says more (a URL beats a bare
+     * address), completed from the other; either may be null.
+     */
+    public static Endpoint mostSpecific(Endpoint current, Endpoint candidate) {
+        if (current == null || candidate == null) {
+            return current == null ? candidate : current;
+        }
+        return candidate.detail() > current.detail() ? candidate.orElse(current) : current.orElse(candidate);
+    }
+
+    private int detail() {
+        return (scheme != null ? 2 : 0) + (port != null ? 1 : 0) + (path != null ? 1 : 0);
+    }
 }
