@@ -208,7 +208,8 @@ public final class Main {
                 .desc("one report for all input (none, the default), one per source file, or one per host").get());
         o.addOption(Option.builder().longOpt("input-format").hasArg().argName("layout")
                 .desc("read every line as this layout instead of detecting it (collector-console, collector-json, journal-json, "
-                        + "journal-short, syslog-rfc5424, kubernetes-cri, kubectl-prefix, docker-json, docker-compose, logfmt, plain); "
+                        + "journal-short, syslog-rfc5424, kubernetes-cri, kubectl-prefix, docker-json, docker-compose, shipper-json, logfmt, "
+                        + "plain); "
                         + "lines in another layout count as unrecognized").get());
         o.addOption(Option.builder().longOpt("include").hasArg().argName("glob")
                 .desc("in directories, read only files whose path below the directory matches (repeatable)").get());
