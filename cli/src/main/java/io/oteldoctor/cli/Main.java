@@ -149,12 +149,16 @@ public final class Main {
         o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|json").desc("output format (default: text)").get());
         o.addOption(Option.builder().longOpt("min-top1").hasArg().argName("fraction")
                 .desc("exit 1 when top-1 accuracy is below this, or when a healthy log gets a diagnosis").get());
+        o.addOption(Option.builder().longOpt("max-partial").hasArg().argName("fraction")
+                .desc("exit 1 when more than this share of the logs with cite labels get the right cause from the wrong lines").get());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         CommandLine cmd;
         double minTop1;
+        double maxPartial;
         try {
             cmd = new DefaultParser().parse(o, args);
             minTop1 = Double.parseDouble(cmd.getOptionValue("min-top1", "0"));
+            maxPartial = Double.parseDouble(cmd.getOptionValue("max-partial", "1"));
         } catch (ParseException | NumberFormatException e) {
             err.println("otel-doctor: " + e.getMessage() + "; try 'otel-doctor eval --help'");
             return ExitCode.USAGE;
@@ -187,7 +191,8 @@ public final class Main {
             } else {
                 out.print(scores.table());
             }
-            boolean fails = scores.top1() < minTop1 || minTop1 > 0 && scores.falseAlarms() > 0;
+            boolean fails = scores.top1() < minTop1 || minTop1 > 0 && scores.falseAlarms() > 0
+                    || scores.citations().partialMissRate() > maxPartial;
             return fails ? ExitCode.PROBLEMS_FOUND : ExitCode.HEALTHY;
         } catch (IOException | RuntimeException e) {
             err.println("otel-doctor: internal error: " + e);

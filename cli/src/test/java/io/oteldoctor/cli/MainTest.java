@@ -235,11 +235,22 @@ class MainTest {
         assertEquals(ExitCode.HEALTHY, text.exit(), text.stderr());
         assertTrue(text.stdout().contains("top-1"), text.stdout());
         assertTrue(text.stdout().contains("calibration"), text.stdout());
+        assertTrue(text.stdout().contains("partial misses"), text.stdout());
+        JsonNode corpus = JSON.readTree(Cli.run("eval", "--format", "json", "../corpus").stdout());
+        assertTrue(corpus.at("/citations/checked").asInt() > 0, corpus.get("citations").toString());
+        assertTrue(corpus.at("/citations/partialMisses").isInt(), corpus.get("citations").toString());
         JsonNode json = JSON.readTree(Cli.run("eval", "--format", "json", "../examples").stdout());
         assertTrue(json.get("samples").asInt() >= 20);
         assertTrue(json.get("top1").asDouble() > 0.9);
         assertEquals(5, json.get("calibration").size());
         assertEquals(ExitCode.PROBLEMS_FOUND, Cli.run("eval", "--min-top1", "1.5", "../examples").exit(), "gate below the bar exits 1");
+        Path wrongLines = Files.createDirectories(dir.resolve("cited"));
+        Files.writeString(wrongLines.resolve("a.log"), "#@ expect: tls\n#@ cite: Everything is ready\n"
+                + "2025-06-10T09:12:40.000Z\tinfo\tservice@v0.130.0/service.go:239\tEverything is ready. Begin running and processing data.\n"
+                + TLS_LINE);
+        assertEquals(ExitCode.HEALTHY, Cli.run("eval", "--max-partial", "1", wrongLines.toString()).exit());
+        assertEquals(ExitCode.PROBLEMS_FOUND, Cli.run("eval", "--max-partial", "0", wrongLines.toString()).exit(),
+                "the right cause from a line that is not its proof is a partial miss");
         assertEquals(ExitCode.USAGE, Cli.run("eval", dir.resolve("missing").toString()).exit());
     }
 

@@ -25,6 +25,39 @@ public final class Evaluation {
             return top().equals(sample.expect());
         }
 
+        /** The log carries cite labels and its expected cause ranked first, so its citations can be checked. */
+        public boolean citationChecked() {
+            return !sample.cite().isEmpty() && top1();
+        }
+
+        /**
+         * The right cause with the wrong lines: the first diagnosis cites no line, or a line that
+         * no cite label names. Every line shown to an operator as evidence must show the cause.
+         */
+        public boolean partialMiss() {
+            if (!citationChecked()) {
+                return false;
+            }
+            List<Diagnosis.CitedEvidence> cited = diagnoses.get(0).evidence();
+            return cited.isEmpty() || !wronglyCited().isEmpty();
+        }
+
+        /** The first diagnosis' cited lines that no cite label names. */
+        public List<Long> wronglyCited() {
+            if (diagnoses.isEmpty()) {
+                return List.of();
+            }
+            List<String> raw = sample.log().lines().toList();
+            List<Long> wrong = new ArrayList<>();
+            for (Diagnosis.CitedEvidence e : diagnoses.get(0).evidence()) {
+                String rawLine = e.line() >= 1 && e.line() <= raw.size() ? raw.get((int) e.line() - 1) : null;
+                if (sample.cite().stream().noneMatch(c -> c.matches(e.line(), e.text(), rawLine))) {
+                    wrong.add(e.line());
+                }
+            }
+            return wrong;
+        }
+
         /** The expected cause among the first three (for healthy logs: nothing diagnosed). */
         public boolean top3() {
             if (sample.expect().equals(LabelledLog.NONE)) {

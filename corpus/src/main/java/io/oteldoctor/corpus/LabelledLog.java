@@ -18,15 +18,57 @@ import java.util.stream.Stream;
  * @param expectComponent the component the first diagnosis must be about, or null
  * @param expectAlso      causes that must appear somewhere among the diagnoses
  * @param expectNot       causes that must not appear
+ * @param cite            the lines that prove the expected cause ({@code #@ cite:}); empty when not labelled
+ * @param headerLines     how many header lines preceded the log in its file, to give line numbers as the file shows them
  */
 public record LabelledLog(String name, String expect, String expectComponent, List<String> expectAlso, List<String> expectNot,
-                          String why, String log) {
+                          String why, String log, List<Cite> cite, int headerLines) {
+
+    /**
+     * One {@code #@ cite:} label: either line numbers as the file shows them ({@code 7, 9-12}),
+     * held here as lines of the log after its header, or a piece of text that the proving lines
+     * contain. A record that spans several lines (a stack trace, a two-line java.util.logging
+     * record) is reported at one of its lines, so a line label should cover the whole record.
+     */
+    public record Cite(java.util.SortedSet<Long> lines, String text) {
+
+        public Cite {
+            lines = lines == null ? null : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(lines));
+        }
+
+        /** Whether a cited line, given by its number in the log and the text the report shows, is one of these. */
+        public boolean matches(long line, String reportedText, String rawLine) {
+            if (lines != null) {
+                return lines.contains(line);
+            }
+            return reportedText != null && reportedText.contains(text) || rawLine != null && rawLine.contains(text);
+        }
+
+        @Override
+        public String toString() {
+            return lines != null ? "lines " + lines : "'" + text + "'";
+        }
+    }
+
+    private static final java.util.regex.Pattern LINE_LIST = java.util.regex.Pattern.compile(
+            "\\d+(?:\\s*-\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*-\\s*\\d+)?)*");
+
+    public LabelledLog(String name, String expect, String expectComponent, List<String> expectAlso, List<String> expectNot,
+                       String why, String log) {
+        this(name, expect, expectComponent, expectAlso, expectNot, why, log, List.of(), 0);
+    }
 
     public static final String NONE = "none";
 
     public LabelledLog {
         expectAlso = List.copyOf(expectAlso);
         expectNot = List.copyOf(expectNot);
+        cite = List.copyOf(cite);
+    }
+
+    /** The same label under another name (the examples are scored as {@code examples/...}). */
+    public LabelledLog named(String newName) {
+        return new LabelledLog(newName, expect, expectComponent, expectAlso, expectNot, why, log, cite, headerLines);
     }
 
     /**
@@ -73,8 +115,10 @@ public record LabelledLog(String name, String expect, String expectComponent, Li
         String why = null;
         List<String> also = new ArrayList<>();
         List<String> not = new ArrayList<>();
+        List<String> cites = new ArrayList<>();
         StringBuilder log = new StringBuilder();
         boolean header = true;
+        int headerLines = 0;
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (header && line.startsWith("#@ ")) {
@@ -90,8 +134,10 @@ public record LabelledLog(String name, String expect, String expectComponent, Li
                         case "expect-also" -> also.add(value);
                         case "expect-not" -> not.add(value);
                         case "why" -> why = value;
+                        case "cite" -> cites.add(value);
                         default -> throw new IllegalArgumentException(name + ": unknown header key in " + line);
                     }
+                    headerLines++;
                     continue;
                 }
                 header = false;
@@ -107,7 +153,50 @@ public record LabelledLog(String name, String expect, String expectComponent, Li
             }
             expect = folder.equals("healthy") ? NONE : folder;
         }
-        return new LabelledLog(name, expect, component, also, not, why, log.toString());
+        String text = log.toString();
+        return new LabelledLog(name, expect, component, also, not, why, text, parseCites(name, expect, cites, headerLines, text),
+                headerLines);
+    }
+
+    /**
+     * Line labels are checked against the log's length and text labels against its content, so a
+     * label that points at nothing fails loudly instead of turning every citation into a miss.
+     */
+    private static List<Cite> parseCites(String name, String expect, List<String> values, int headerLines, String log) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        if (expect.equals(NONE)) {
+            throw new IllegalArgumentException(name + ": a healthy log has nothing to cite");
+        }
+        List<String> lines = log.lines().toList();
+        List<Cite> out = new ArrayList<>();
+        for (String value : values) {
+            if (LINE_LIST.matcher(value).matches()) {
+                java.util.SortedSet<Long> set = new java.util.TreeSet<>();
+                for (String part : value.split(",")) {
+                    String[] range = part.strip().split("\\s*-\\s*");
+                    long from = Long.parseLong(range[0]);
+                    long to = range.length > 1 ? Long.parseLong(range[1]) : from;
+                    if (from > to || from <= headerLines || to > headerLines + lines.size()) {
+                        throw new IllegalArgumentException(name + ": cite " + value + " is not within the log's lines "
+                                + (headerLines + 1) + "-" + (headerLines + lines.size()));
+                    }
+                    for (long l = from; l <= to; l++) {
+                        set.add(l - headerLines);
+                    }
+                }
+                out.add(new Cite(set, null));
+            } else {
+                String text = value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")
+                        ? value.substring(1, value.length() - 1) : value;
+                if (text.isBlank() || !log.contains(text)) {
+                    throw new IllegalArgumentException(name + ": cite '" + text + "' occurs nowhere in the log");
+                }
+                out.add(new Cite(null, text));
+            }
+        }
+        return out;
     }
 
     @Override

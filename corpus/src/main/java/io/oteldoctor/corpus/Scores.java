@@ -12,7 +12,23 @@ import java.util.TreeSet;
  */
 public record Scores(int samples, double top1, double top3, int healthy, int falseAlarms,
                      Map<String, CauseScore> perCause, Map<String, Map<String, Integer>> confusion,
-                     List<CalibrationBin> calibration, List<Miss> misses) {
+                     List<CalibrationBin> calibration, List<Miss> misses, Citations citations) {
+
+    /**
+     * Evidence citation over the logs with {@code #@ cite:} labels: of those whose expected cause
+     * ranked first ({@code checked}), how many cited a line that does not prove it, or none.
+     */
+    public record Citations(int labelled, int checked, int partialMisses, List<PartialMiss> partial) {
+
+        /** Partial misses as a share of the checked logs; 0 when none could be checked. */
+        public double partialMissRate() {
+            return checked == 0 ? 0 : (double) partialMisses / checked;
+        }
+    }
+
+    /** A log whose first diagnosis had the right cause but cited lines its labels do not name (line numbers as in the file). */
+    public record PartialMiss(String log, String cause, List<Long> cited, List<Long> wrong) {
+    }
 
     /** Logs whose first diagnosis had a confidence in [from, to): how many, and how many of those were right. */
     public record CalibrationBin(double from, double to, int count, int correct) {
@@ -86,16 +102,32 @@ public record Scores(int samples, double top1, double top3, int healthy, int fal
         }
         List<Miss> misses = outcomes.stream().filter(o -> !o.top1())
                 .map(o -> new Miss(o.sample().name(), o.sample().expect(), o.top())).toList();
+        int labelled = 0;
+        int checked = 0;
+        List<PartialMiss> partial = new java.util.ArrayList<>();
+        for (Evaluation.Outcome o : outcomes) {
+            labelled += o.sample().cite().isEmpty() ? 0 : 1;
+            checked += o.citationChecked() ? 1 : 0;
+            if (o.partialMiss()) {
+                int offset = o.sample().headerLines();
+                partial.add(new PartialMiss(o.sample().name(), o.top(),
+                        o.diagnoses().get(0).evidence().stream().map(e -> e.line() + offset).toList(),
+                        o.wronglyCited().stream().map(l -> l + offset).toList()));
+            }
+        }
         int n = Math.max(1, outcomes.size());
         return new Scores(outcomes.size(), (double) top1 / n, (double) top3 / n, healthy, falseAlarms, perCause, confusion,
-                calibration, misses);
+                calibration, misses, new Citations(labelled, checked, partial.size(), List.copyOf(partial)));
     }
 
     /** The scores as a plain-text table, for the CI log and docs/accuracy.md. */
     public String table() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "samples %d   top-1 %.1f%%   top-3 %.1f%%   healthy %d, false alarms %d%n%n",
+        s.append(String.format(Locale.ROOT, "samples %d   top-1 %.1f%%   top-3 %.1f%%   healthy %d, false alarms %d%n",
                 samples, top1 * 100, top3 * 100, healthy, falseAlarms));
+        s.append(String.format(Locale.ROOT, "evidence: %d logs with cite labels, %d with the right cause first, "
+                + "%d partial misses (right cause, wrong lines: %.1f%%)%n%n", citations.labelled(), citations.checked(),
+                citations.partialMisses(), citations.partialMissRate() * 100));
         s.append(String.format(Locale.ROOT, "%-18s %9s %9s %6s%n", "cause", "precision", "recall", "n"));
         perCause.forEach((cause, c) -> s.append(String.format(Locale.ROOT, "%-18s %8.0f%% %8.0f%% %6d%n", cause,
                 c.precision() * 100, c.recall() * 100, c.truePositives() + c.falseNegatives())));
@@ -122,6 +154,10 @@ public record Scores(int samples, double top1, double top3, int healthy, int fal
         }
         for (Miss m : misses) {
             s.append(String.format(Locale.ROOT, "miss: %s expected %s, ranked %s%n", m.log(), m.expected(), m.ranked()));
+        }
+        for (PartialMiss p : citations.partial()) {
+            s.append(String.format(Locale.ROOT, "partial miss: %s %s, cited lines %s, not labelled as proof %s%n", p.log(), p.cause(),
+                    p.cited(), p.wrong()));
         }
         return s.toString();
     }

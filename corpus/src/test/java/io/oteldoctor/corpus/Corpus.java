@@ -26,7 +26,7 @@ final class Corpus {
     static List<LabelledLog> all() {
         List<LabelledLog> all = new ArrayList<>(samples());
         for (LabelledLog e : LabelledLog.load(EXAMPLES, CAUSES)) {
-            all.add(new LabelledLog("examples/" + e.name(), e.expect(), e.expectComponent(), e.expectAlso(), e.expectNot(), e.why(), e.log()));
+            all.add(e.named("examples/" + e.name()));
         }
         return all;
     }

@@ -457,6 +457,15 @@ public final class SignatureExtractor {
             code = GrpcCode.parse(m.group(1));
             int at = t.indexOf("Full error message:");
             desc = at >= 0 ? t.substring(at + 19).strip() : "";
+            // The Java exporter writes "Server is ..." only for a status it got back. Its own
+            // transport failures are either "could not be executed" (OkHttp sender) or carry
+            // grpc-java's description ("io exception", ...), so an empty description here is a
+            // peer that sent grpc-status without grpc-message, not a client that never connected.
+            if (desc.isEmpty()) {
+                b.grpcCode(code);
+                b.serverStatus(true);
+                return;
+            }
         } else if ((m = NODE_STATUS.matcher(t)).find() && GrpcCode.parse(m.group(2)) != GrpcCode.NONE) {
             code = GrpcCode.parse(m.group(2));
             desc = t.substring(m.end());
@@ -484,7 +493,11 @@ public final class SignatureExtractor {
                 || d.startsWith("Deadline exceeded") || d.startsWith("transport:") || d.startsWith("Name resolution failed")
                 || d.startsWith("DNS resolution failed") || d.startsWith("Socket closed") || d.startsWith("ipv4:") || d.startsWith("ipv6:")
                 || d.startsWith("unexpected HTTP status code received from server") || d.startsWith("Failed to connect")
-                || d.startsWith("java.") || d.startsWith("Connection refused"));
+                || d.startsWith("java.") || d.startsWith("Connection refused")
+                // grpc-java's names for its own transport failures (Utils.statusFromThrowable and the Netty transport)
+                || d.startsWith("io exception") || d.startsWith("ssl exception") || d.startsWith("unresolved address")
+                || d.startsWith("Unable to resolve host") || d.startsWith("Network closed for unknown reason")
+                || d.startsWith("Keepalive failed") || d.startsWith("UNAVAILABLE: io exception"));
     }
 
     private static void httpStatus(String t, Signal.Builder b) {

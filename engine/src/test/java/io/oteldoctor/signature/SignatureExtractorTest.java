@@ -83,6 +83,22 @@ class SignatureExtractorTest {
     }
 
     @Test
+    void javaServerIsUnavailableWithoutDescriptionIsTheServerSpeaking() {
+        Signal s = read("SEVERE: Failed to export spans. Server is UNAVAILABLE. Make sure your collector is running and reachable from this network. "
+                + "Full error message:");
+        assertEquals(GrpcCode.UNAVAILABLE, s.getGrpcCode());
+        assertTrue(s.isServerStatus(), "the Java exporter names a status only when one came back");
+    }
+
+    @Test
+    void grpcJavaTransportDescriptionsAreTheClientsOwn() {
+        Signal s = read("SEVERE: Failed to export spans. Server is UNAVAILABLE. Make sure your collector is running and reachable from this network. "
+                + "Full error message:io exception");
+        assertEquals(GrpcCode.UNAVAILABLE, s.getGrpcCode());
+        assertFalse(s.isServerStatus(), "grpc-java's 'io exception' is a transport failure on the client");
+    }
+
+    @Test
     void aDeadlineBehindARefusalIsNotATimeout() {
         Signal s = read("2025/06/10 09:12:44 traces export: context deadline exceeded: rpc error: code = Unavailable desc = connection error: "
                 + "desc = \"transport: Error while dialing: dial tcp [::1]:4317: connect: connection refused\"");

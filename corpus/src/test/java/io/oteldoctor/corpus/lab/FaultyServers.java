@@ -3,6 +3,16 @@ package io.oteldoctor.corpus.lab;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.grpc.HandlerRegistry;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerMethodDefinition;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,8 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -167,6 +180,105 @@ final class FaultyServers implements AutoCloseable {
         t.start();
         running.add(server::close);
         return server.getLocalPort();
+    }
+
+    /**
+     * A real gRPC server (grpc-java over Netty, plaintext HTTP/2) that takes any method and, after
+     * {@code delay}, ends every call with {@code status}. An OK status comes with an empty message,
+     * which is a valid empty OTLP Export*ServiceResponse, so a delayed OK is a backend that answers
+     * correctly but too late.
+     */
+    int grpc(Status status, Duration delay) throws IOException {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "grpc-lab-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        ServerCallHandler<byte[], byte[]> handler = (call, headers) -> {
+            call.request(1);
+            return new ServerCall.Listener<>() {
+                @Override
+                public void onHalfClose() {
+                    timer.schedule(() -> answer(call, status), delay.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            };
+        };
+        HandlerRegistry anyMethod = new HandlerRegistry() {
+            @Override
+            public ServerMethodDefinition<?, ?> lookupMethod(String methodName, String authority) {
+                MethodDescriptor<byte[], byte[]> method = MethodDescriptor.<byte[], byte[]>newBuilder()
+                        .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName(methodName)
+                        .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
+                return ServerMethodDefinition.create(method, handler);
+            }
+        };
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(LOOPBACK, 0)).fallbackHandlerRegistry(anyMethod)
+                .build().start();
+        running.add(() -> {
+            server.shutdownNow();
+            server.awaitTermination(5, TimeUnit.SECONDS);
+            timer.shutdownNow();
+        });
+        return server.getPort();
+    }
+
+    private static void answer(ServerCall<byte[], byte[]> call, Status status) {
+        try {
+            if (status.isOk()) {
+                call.sendHeaders(new Metadata());
+                call.sendMessage(new byte[0]);
+            }
+            call.close(status, new Metadata());
+        } catch (IllegalStateException cancelled) {
+            // the client gave up first (its deadline passed): that is the point of a slow answer
+        }
+    }
+
+    /** Messages are taken and sent as raw bytes: the lab never needs to read an OTLP request. */
+    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw Status.INTERNAL.withCause(e).asRuntimeException();
+            }
+        }
+    };
+
+    /**
+     * An HTTP/1.1 server that reads each request and answers {@code status} only after
+     * {@code delay}: a backend that works, slowly.
+     */
+    int slowHttp(int status, Duration delay) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), 0);
+        java.util.concurrent.ExecutorService handlers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "slow-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(handlers);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        running.add(() -> {
+            server.stop(0);
+            handlers.shutdownNow(); // wakes handlers still sleeping on an answer nobody waits for
+        });
+        return server.getAddress().getPort();
     }
 
     /** A key pair and self-signed certificate made with the JDK's keytool. */

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.grpc.Status;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.oteldoctor.analysis.AnalysisOptions;
@@ -63,8 +66,7 @@ class SdkFaultLabTest {
                 Arguments.of("http exporter, nothing listening", Set.of("network"),
                         (Fault) s -> http(local("http", s.closedPort(), "/v1/traces"))),
                 Arguments.of("grpc exporter, nothing listening", Set.of("network"),
-                        (Fault) s -> OtlpGrpcSpanExporter.builder().setEndpoint(local("http", s.closedPort(), ""))
-                                .setTimeout(Duration.ofSeconds(2)).setRetryPolicy(null).build()),
+                        (Fault) s -> grpc(local("http", s.closedPort(), ""))),
                 Arguments.of("http exporter, listener that never answers", Set.of("batch-timeout", "backend"),
                         (Fault) s -> http(local("http", s.silent(), "/v1/traces"))),
                 Arguments.of("http 401", Set.of("auth"), (Fault) s -> http(local("http", s.http(401, ""), "/v1/traces"))),
@@ -93,8 +95,25 @@ class SdkFaultLabTest {
                 Arguments.of("http exporter at a gRPC port", Set.of("protocol"),
                         (Fault) s -> http(local("http", s.grpcPreface(), "/v1/traces"))),
                 Arguments.of("grpc exporter at an HTTP/1.1-only port", Set.of("protocol"),
-                        (Fault) s -> OtlpGrpcSpanExporter.builder().setEndpoint(local("http", s.http1Only(), ""))
-                                .setTimeout(Duration.ofSeconds(2)).setRetryPolicy(null).build()));
+                        (Fault) s -> grpc(local("http", s.http1Only(), ""))),
+                // statuses sent by a real gRPC server, with no description: the code alone must carry the cause
+                Arguments.of("grpc UNAUTHENTICATED", Set.of("auth"),
+                        (Fault) s -> grpc(local("http", s.grpc(Status.UNAUTHENTICATED, Duration.ZERO), ""))),
+                Arguments.of("grpc UNAVAILABLE from the server", Set.of("backend"),
+                        (Fault) s -> grpc(local("http", s.grpc(Status.UNAVAILABLE, Duration.ZERO), ""))),
+                Arguments.of("grpc RESOURCE_EXHAUSTED", Set.of("backend"),
+                        (Fault) s -> grpc(local("http", s.grpc(Status.RESOURCE_EXHAUSTED, Duration.ZERO), ""))),
+                Arguments.of("http exporter at an h2c gRPC server", Set.of("protocol"),
+                        (Fault) s -> http(local("http", s.grpc(Status.OK, Duration.ZERO), "/v1/traces"))),
+                // a backend that answers correctly, after the exporter's timeout: the catalogue's batch-timeout
+                Arguments.of("grpc exporter, backend answers after the timeout", Set.of("batch-timeout"),
+                        (Fault) s -> grpc(local("http", s.grpc(Status.OK, Duration.ofSeconds(4)), ""))),
+                Arguments.of("http exporter, backend answers after the timeout", Set.of("batch-timeout"),
+                        (Fault) s -> http(local("http", s.slowHttp(200, Duration.ofSeconds(4)), "/v1/traces"))));
+    }
+
+    private static OtlpGrpcSpanExporter grpc(String url) {
+        return OtlpGrpcSpanExporter.builder().setEndpoint(url).setTimeout(Duration.ofSeconds(2)).setRetryPolicy(null).build();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,8 +122,31 @@ class SdkFaultLabTest {
     void theInjectedFaultIsDiagnosedFirst(String name, Set<String> expected, Fault fault) throws Exception {
         String log;
         try (FaultyServers servers = new FaultyServers(work)) {
-            log = captureSdkLog(fault.exporter(servers));
+            log = captureSdkLog(SimpleSpanProcessor.create(fault.exporter(servers)), 1);
         }
+        assertDiagnosedFirst(name, expected, log);
+    }
+
+    /**
+     * A burst of spans into a BatchSpanProcessor whose queue holds two, exporting one at a time to a
+     * healthy gRPC backend that takes 300 ms per request: the queue overflows while the first
+     * exports are in flight, and nothing else fails.
+     */
+    @org.junit.jupiter.api.Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aTinyBatchQueueUnderABurstIsQueueFull() throws Exception {
+        String log;
+        try (FaultyServers servers = new FaultyServers(work)) {
+            SpanExporter exporter = grpc(local("http", servers.grpc(Status.OK, Duration.ofMillis(300)), ""));
+            BatchSpanProcessor batch = BatchSpanProcessor.builder(exporter).setMaxQueueSize(2).setMaxExportBatchSize(1)
+                    .setScheduleDelay(Duration.ofMillis(50)).build();
+            log = captureSdkLog(batch, 50);
+        }
+        assertDiagnosedFirst("tiny batch queue under a burst", Set.of("queue-full"), log);
+    }
+
+    private static void assertDiagnosedFirst(String name, Set<String> expected, String log) throws java.io.IOException {
+        keep(name, log);
         assertFalse(log.isBlank(), name + ": the SDK logged nothing");
         Analyzer analyzer = new Analyzer(RULEBASE, CATALOGUE, AnalysisOptions.defaults(), "lab");
         List<Diagnosis> diagnoses = analyzer.analyze(List.of(InputSource.ofString("lab/" + name, log)), List.of())
@@ -115,8 +157,18 @@ class SdkFaultLabTest {
         assertTrue(expected.contains(diagnoses.get(0).cause()), name + ": expected " + expected + ", ranked " + seen + " for\n" + log);
     }
 
-    /** Exports one span and returns what the SDK logged, formatted as java.util.logging prints it by default. */
-    private static String captureSdkLog(SpanExporter exporter) {
+    /**
+     * Leaves what the SDK really logged in target/fault-lab, so a new signature can be read, and a
+     * corpus sample made from it, without rerunning the case under a debugger.
+     */
+    private static void keep(String name, String log) throws java.io.IOException {
+        Path dir = Path.of("target", "fault-lab");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + ".log"), log);
+    }
+
+    /** Ends {@code spans} spans through {@code processor} and returns what the SDK logged, as java.util.logging prints it by default. */
+    private static String captureSdkLog(SpanProcessor processor, int spans) {
         StringBuilder out = new StringBuilder();
         SimpleFormatter formatter = new SimpleFormatter();
         Handler handler = new Handler() {
@@ -138,9 +190,11 @@ class SdkFaultLabTest {
         Logger sdk = Logger.getLogger("io.opentelemetry");
         sdk.addHandler(handler);
         sdk.setUseParentHandlers(false);
-        SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+        SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
         try {
-            provider.get("otel-doctor-lab").spanBuilder("checkout").startSpan().end();
+            for (int i = 0; i < spans; i++) {
+                provider.get("otel-doctor-lab").spanBuilder("checkout").startSpan().end();
+            }
             provider.forceFlush().join(20, TimeUnit.SECONDS);
         } finally {
             provider.shutdown().join(20, TimeUnit.SECONDS);
