@@ -13,6 +13,7 @@ import io.oteldoctor.ingest.LineScanner;
 import io.oteldoctor.matching.Rulebase;
 import io.oteldoctor.report.Report;
 import io.oteldoctor.report.ReportRenderer;
+import io.oteldoctor.report.TextRenderer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,6 +133,10 @@ public final class Main {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             renderer.render(report, w);
             w.flush();
+            if (cmd.hasOption("stats")) {
+                err.print(TextRenderer.stats(report.stats()));
+                err.flush();
+            }
             if (!report.input().complete()) {
                 return ExitCode.INPUT_ERROR;
             }
@@ -224,6 +229,9 @@ public final class Main {
                 .desc("cut longer lines to this length and count them as truncated (default: 1048576)").get());
         o.addOption(Option.builder().longOpt("no-prefilter")
                 .desc("parse every line instead of only those containing a rule trigger (slow; for rule authors)").get());
+        o.addOption(Option.builder().longOpt("stats")
+                .desc("print how much was read, how fast, peak heap and time per stage to standard error "
+                        + "(the JSON report always holds them)").get());
         o.addOption(Option.builder("v").longOpt("verbose").desc("log what the tool does to standard error").get());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         return o;

@@ -124,6 +124,38 @@ class MainTest {
     }
 
     @Test
+    void jsonStatsAccountForTheRun() throws IOException {
+        Path log = Files.writeString(dir.resolve("tls.log"), HEALTHY_LINE + TLS_LINE + TLS_LINE);
+        JsonNode report = JSON.readTree(Cli.run("analyze", "--format", "json", log.toString()).stdout());
+        JsonNode stats = report.get("stats");
+        assertEquals(report.at("/input/totals/read").asLong(), stats.get("linesRead").asLong());
+        assertEquals(report.at("/input/totals/bytes").asLong(), stats.get("bytesRead").asLong());
+        assertEquals(Files.size(log), stats.get("bytesRead").asLong());
+        assertEquals(2, stats.get("candidateRecords").asLong(), "the healthy line has no trigger");
+        assertEquals(2, stats.get("signals").asLong());
+        assertEquals(1, stats.get("threads").asInt());
+        assertTrue(stats.get("peakHeapBytes").asLong() > 0, stats.toString());
+        assertTrue(stats.get("linesPerSecond").asLong() > 0, stats.toString());
+        assertTrue(stats.get("megabytesPerSecond").isNumber(), stats.toString());
+        for (String stage : new String[] {"scan", "parse", "rules", "ranking"}) {
+            JsonNode millis = stats.at("/stageMillis/" + stage);
+            assertTrue(millis.isIntegralNumber() && millis.asLong() >= 0, stage + ": " + stats);
+        }
+    }
+
+    @Test
+    void statsOptionWritesToStandardErrorOnly() throws IOException {
+        Path log = Files.writeString(dir.resolve("tls.log"), HEALTHY_LINE + TLS_LINE);
+        Cli plain = Cli.run("analyze", log.toString());
+        Cli withStats = Cli.run("analyze", "--stats", log.toString());
+        assertEquals(plain.exit(), withStats.exit());
+        assertEquals(plain.stdout(), withStats.stdout(), "the report on stdout does not change");
+        assertFalse(plain.stderr().contains("stats:"), plain.stderr());
+        assertTrue(withStats.stderr().matches("(?s)stats: 2 lines, 0\\.0 MiB in .* 1 thread, peak heap \\d+ MiB\\R"
+                + "stats: scan .* parse .* rules .* ranking .*; 1 candidate records, 1 signals\\R"), withStats.stderr());
+    }
+
+    @Test
     void secretsInEvidenceAreMasked() throws IOException {
         String line = "2025-06-10T09:35:41.118Z\terror\tinternal/queue_sender.go:51\tExporting failed. Dropping data.\t"
                 + "{\"otelcol.component.id\": \"otlphttp/vendor\", \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"traces\", "

@@ -55,7 +55,7 @@ public final class Analyzer {
     }
 
     public Report analyze(List<InputSource> sources, List<InputPaths.Problem> pathProblems) {
-        long started = System.nanoTime();
+        StageClock clock = new StageClock();
         RecordParser parser = new RecordParser(options.inputFormat());
         SignatureExtractor extractor = new SignatureExtractor();
         List<SourceAccounting> accounting = new ArrayList<>();
@@ -63,15 +63,18 @@ public final class Analyzer {
         long[] counters = new long[2]; // candidate records, signals
         try (SignatureSession session = new SignatureSession(rulebase)) {
             for (InputSource source : sources) {
+                long readStart = System.nanoTime();
                 read(source, accounting, (name, stats) -> {
                     if (options.groupBy() == GroupBy.FILE) {
                         groups.add(name);
                     }
                     return new RecordAssembler(name, filter, stats, raw -> {
                         counters[0]++;
+                        long parseStart = System.nanoTime();
                         LogRecord record = parser.parse(raw);
                         if (record == null) {
                             stats.unrecognized(raw.lines().size());
+                            clock.parse(System.nanoTime() - parseStart);
                             return;
                         }
                         stats.parsed(record.format(), raw.lines().size());
@@ -80,17 +83,24 @@ public final class Analyzer {
                             groups.add(group);
                         }
                         Signal signal = extractor.extract(record, group);
+                        long rulesStart = System.nanoTime();
+                        clock.parse(rulesStart - parseStart);
                         if (signal.hasCause() || signal.getEnvelope() != Envelope.NONE) {
                             counters[1]++;
                             session.accept(signal);
+                            clock.rules(System.nanoTime() - rulesStart);
                         }
                     }, options.groupBy() == GroupBy.HOST ? groups::add : null);
                 });
+                clock.reading(System.nanoTime() - readStart);
             }
             if (options.groupBy() == GroupBy.NONE) {
                 groups.add(GroupBy.NONE.groupOf(null, null));
             }
+            long rulesStart = System.nanoTime();
             EvidenceLedger ledger = session.ledger();
+            long rankingStart = System.nanoTime();
+            clock.rules(rankingStart - rulesStart);
             groups.addAll(ledger.groups());
             RankingSession ranking = new RankingSession(rulebase);
             List<SourceExtent> extents = accounting.stream().map(a -> new SourceExtent(a.source(), a.read())).toList();
@@ -105,9 +115,10 @@ public final class Analyzer {
             for (InputPaths.Problem p : pathProblems) {
                 problems.add(new Report.Problem(p.path(), p.message()));
             }
-            long elapsed = (System.nanoTime() - started) / 1_000_000;
-            return new Report(Report.SCHEMA, new Report.Tool("otel-doctor", version), options.groupBy().id(),
-                    input(accounting, problems), reportGroups, new Report.Stats(counters[0], counters[1], elapsed));
+            clock.ranking(System.nanoTime() - rankingStart);
+            Report.Input input = input(accounting, problems);
+            return new Report(Report.SCHEMA, new Report.Tool("otel-doctor", version), options.groupBy().id(), input, reportGroups,
+                    clock.stats(counters[0], counters[1], input.totals().read(), input.totals().bytes(), 1));
         }
     }
 

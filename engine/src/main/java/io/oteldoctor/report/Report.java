@@ -31,8 +31,29 @@ public record Report(String schema, Tool tool, String groupBy, Input input, List
     public record Group(String key, List<Diagnosis> diagnoses) {
     }
 
-    /** How the run went: records the prefilter let through, signals the rules saw, time taken. */
-    public record Stats(long candidateRecords, long signals, long elapsedMillis) {
+    /**
+     * How the run went: records the prefilter let through, signals the rules saw, time taken, how
+     * much was read and how fast, the heap it needed and where the time went. Timings cover the
+     * analysis only: JVM start and loading the rulebase come before it.
+     *
+     * @param megabytesPerSecond input bytes per second of {@code elapsedMillis}, in MiB (2^20 bytes), one decimal
+     * @param peakHeapBytes      the sum of each heap pool's peak use in this JVM, an upper bound of the peak heap
+     * @param threads            threads that scanned input
+     */
+    public record Stats(long candidateRecords, long signals, long elapsedMillis, long linesRead, long bytesRead,
+                        long linesPerSecond, double megabytesPerSecond, long peakHeapBytes, int threads, StageMillis stageMillis) {
+    }
+
+    /**
+     * Milliseconds per pipeline stage, summed over the threads that ran it, so with two scanning
+     * threads {@code scan} can exceed the wall time.
+     *
+     * @param scan    reading, splitting lines, assembling records and the prefilter
+     * @param parse   parsing candidate records and reading them into signals
+     * @param rules   the signature rules
+     * @param ranking correlation and ranking rules, and assembling the diagnoses
+     */
+    public record StageMillis(long scan, long parse, long rules, long ranking) {
     }
 
     public boolean hasDiagnoses() {

@@ -149,4 +149,13 @@ public final class TextRenderer implements ReportRenderer {
             prefix = restPrefix;
         }
     }
+    /** The self-statistics as two lines for standard error ({@code --stats}): they describe the run, not the logs. */
+    public static String stats(Report.Stats s) {
+        Report.StageMillis m = s.stageMillis();
+        return String.format(Locale.ROOT, "stats: %,d lines, %.1f MiB in %.2f s (%,d lines/s, %.1f MiB/s), %d thread%s, peak heap %d MiB%n"
+                        + "stats: scan %.2f s, parse %.2f s, rules %.2f s, ranking %.2f s; %,d candidate records, %,d signals%n",
+                s.linesRead(), s.bytesRead() / 1048576.0, s.elapsedMillis() / 1000.0, s.linesPerSecond(), s.megabytesPerSecond(),
+                s.threads(), s.threads() == 1 ? "" : "s", s.peakHeapBytes() >> 20,
+                m.scan() / 1000.0, m.parse() / 1000.0, m.rules() / 1000.0, m.ranking() / 1000.0, s.candidateRecords(), s.signals());
+    }
 }
