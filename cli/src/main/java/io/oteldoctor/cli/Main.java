@@ -103,6 +103,7 @@ public final class Main {
         ReportRenderer renderer;
         GroupBy groupBy;
         int maxLineBytes;
+        int threads;
         io.oteldoctor.ingest.InputFormat inputFormat;
         try {
             inputFormat = cmd.hasOption("input-format") ? io.oteldoctor.ingest.InputFormat.parse(cmd.getOptionValue("input-format")) : null;
@@ -111,6 +112,10 @@ public final class Main {
             maxLineBytes = Integer.parseInt(cmd.getOptionValue("max-line-bytes", String.valueOf(LineScanner.DEFAULT_MAX_LINE_BYTES)));
             if (maxLineBytes < 1024) {
                 throw new IllegalArgumentException("--max-line-bytes must be at least 1024");
+            }
+            threads = Integer.parseInt(cmd.getOptionValue("threads", String.valueOf(AnalysisOptions.defaultThreads())));
+            if (threads < 1 || threads > 2) {
+                throw new IllegalArgumentException("--threads must be 1 or 2");
             }
         } catch (IllegalArgumentException e) {
             err.println("otel-doctor: " + e.getMessage());
@@ -127,7 +132,8 @@ public final class Main {
             for (InputPaths.Problem p : inputs.problems()) {
                 err.println("otel-doctor: " + p.path() + ": " + p.message());
             }
-            AnalysisOptions analysis = new AnalysisOptions(groupBy, !cmd.hasOption("no-prefilter"), maxLineBytes, inputFormat);
+            AnalysisOptions analysis = new AnalysisOptions(groupBy, !cmd.hasOption("no-prefilter"), maxLineBytes, inputFormat,
+                    threads, AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES);
             Analyzer analyzer = new Analyzer(Rulebase.bundled(), CauseCatalogue.bundled(), analysis, version());
             Report report = analyzer.analyze(inputs.sources(), inputs.problems());
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -227,6 +233,9 @@ public final class Main {
                 .desc("in directories, skip files whose path below the directory matches (repeatable)").get());
         o.addOption(Option.builder().longOpt("max-line-bytes").hasArg().argName("bytes")
                 .desc("cut longer lines to this length and count them as truncated (default: 1048576)").get());
+        o.addOption(Option.builder().longOpt("threads").hasArg().argName("1|2")
+                .desc("threads that read one large uncompressed file, as two ranges with the same result "
+                        + "(default: 2 on two or more cores; 1 reads every file from the top)").get());
         o.addOption(Option.builder().longOpt("no-prefilter")
                 .desc("parse every line instead of only those containing a rule trigger (slow; for rule authors)").get());
         o.addOption(Option.builder().longOpt("stats")

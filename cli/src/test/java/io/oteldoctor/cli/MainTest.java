@@ -40,7 +40,7 @@ class MainTest {
     @Test
     void usageErrorsExitTwoAndWriteNothingToStdout() {
         for (String[] args : new String[][] {{}, {"diagnose"}, {"analyze", "--format", "xml"}, {"analyze", "--group-by", "pod"},
-                {"analyze", "--bogus"}, {"analyze", "-", "-"}}) {
+                {"analyze", "--bogus"}, {"analyze", "-", "-"}, {"analyze", "--threads", "3"}, {"analyze", "--threads", "x"}}) {
             Cli r = Cli.run(args);
             assertEquals(ExitCode.USAGE, r.exit(), String.join(" ", args));
             assertEquals("", r.stdout(), String.join(" ", args));

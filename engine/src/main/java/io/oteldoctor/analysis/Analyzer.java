@@ -3,6 +3,7 @@ package io.oteldoctor.analysis;
 import io.oteldoctor.diagnosis.CauseCatalogue;
 import io.oteldoctor.diagnosis.DiagnosisAssembler;
 import io.oteldoctor.diagnosis.SourceExtent;
+import io.oteldoctor.ingest.FileRanges;
 import io.oteldoctor.ingest.InputPaths;
 import io.oteldoctor.ingest.InputSource;
 import io.oteldoctor.ingest.LineFilter;
@@ -24,10 +25,14 @@ import io.oteldoctor.signature.Signal;
 import io.oteldoctor.signature.SignatureExtractor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,44 +61,17 @@ public final class Analyzer {
 
     public Report analyze(List<InputSource> sources, List<InputPaths.Problem> pathProblems) {
         StageClock clock = new StageClock();
-        RecordParser parser = new RecordParser(options.inputFormat());
-        SignatureExtractor extractor = new SignatureExtractor();
         List<SourceAccounting> accounting = new ArrayList<>();
-        Set<String> groups = new LinkedHashSet<>();
-        long[] counters = new long[2]; // candidate records, signals
         try (SignatureSession session = new SignatureSession(rulebase)) {
+            Pipeline pipeline = new Pipeline(session, clock);
             for (InputSource source : sources) {
-                long readStart = System.nanoTime();
-                read(source, accounting, (name, stats) -> {
-                    if (options.groupBy() == GroupBy.FILE) {
-                        groups.add(name);
-                    }
-                    return new RecordAssembler(name, filter, stats, raw -> {
-                        counters[0]++;
-                        long parseStart = System.nanoTime();
-                        LogRecord record = parser.parse(raw);
-                        if (record == null) {
-                            stats.unrecognized(raw.lines().size());
-                            clock.parse(System.nanoTime() - parseStart);
-                            return;
-                        }
-                        stats.parsed(record.format(), raw.lines().size());
-                        String group = groupOf(name, record);
-                        if (options.groupBy() == GroupBy.HOST) {
-                            groups.add(group);
-                        }
-                        Signal signal = extractor.extract(record, group);
-                        long rulesStart = System.nanoTime();
-                        clock.parse(rulesStart - parseStart);
-                        if (signal.hasCause() || signal.getEnvelope() != Envelope.NONE) {
-                            counters[1]++;
-                            session.accept(signal);
-                            clock.rules(System.nanoTime() - rulesStart);
-                        }
-                    }, options.groupBy() == GroupBy.HOST ? groups::add : null);
-                });
-                clock.reading(System.nanoTime() - readStart);
+                if (!readInTwo(source, accounting, pipeline)) {
+                    long readStart = System.nanoTime();
+                    read(source, accounting, pipeline);
+                    clock.reading(System.nanoTime() - readStart);
+                }
             }
+            Set<String> groups = pipeline.groups;
             if (options.groupBy() == GroupBy.NONE) {
                 groups.add(GroupBy.NONE.groupOf(null, null));
             }
@@ -118,7 +96,64 @@ public final class Analyzer {
             clock.ranking(System.nanoTime() - rankingStart);
             Report.Input input = input(accounting, problems);
             return new Report(Report.SCHEMA, new Report.Tool("otel-doctor", version), options.groupBy().id(), input, reportGroups,
-                    clock.stats(counters[0], counters[1], input.totals().read(), input.totals().bytes(), 1));
+                    clock.stats(pipeline.candidates, pipeline.signals, input.totals().read(), input.totals().bytes(), pipeline.threads));
+        }
+    }
+
+    /**
+     * What happens to a candidate record, on the one thread that owns the rule session: parse it,
+     * read it into a signal, hand that to the rules. Records must arrive in input order, which is
+     * what makes a file read in two ranges give the result of one read from the top.
+     */
+    private final class Pipeline {
+        final RecordParser parser = new RecordParser(options.inputFormat());
+        final SignatureExtractor extractor = new SignatureExtractor();
+        final Set<String> groups = new LinkedHashSet<>();
+        final SignatureSession session;
+        final StageClock clock;
+        long candidates;
+        long signals;
+        int threads = 1;
+
+        Pipeline(SignatureSession session, StageClock clock) {
+            this.session = session;
+            this.clock = clock;
+        }
+
+        /** A log starts (the source itself, or an archive entry): its assembler feeds this pipeline. */
+        RecordAssembler assembler(String logName, SourceStats stats) {
+            if (options.groupBy() == GroupBy.FILE) {
+                groups.add(logName);
+            }
+            return new RecordAssembler(logName, filter, stats, raw -> record(raw, logName, stats), hosts());
+        }
+
+        Consumer<String> hosts() {
+            return options.groupBy() == GroupBy.HOST ? groups::add : null;
+        }
+
+        void record(RawRecord raw, String logName, SourceStats stats) {
+            candidates++;
+            long parseStart = System.nanoTime();
+            LogRecord record = parser.parse(raw);
+            if (record == null) {
+                stats.unrecognized(raw.lines().size());
+                clock.parse(System.nanoTime() - parseStart);
+                return;
+            }
+            stats.parsed(record.format(), raw.lines().size());
+            String group = groupOf(logName, record);
+            if (options.groupBy() == GroupBy.HOST) {
+                groups.add(group);
+            }
+            Signal signal = extractor.extract(record, group);
+            long rulesStart = System.nanoTime();
+            clock.parse(rulesStart - parseStart);
+            if (signal.hasCause() || signal.getEnvelope() != Envelope.NONE) {
+                signals++;
+                session.accept(signal);
+                clock.rules(System.nanoTime() - rulesStart);
+            }
         }
     }
 
@@ -126,24 +161,18 @@ public final class Analyzer {
         return options.groupBy().groupOf(logName, record.host());
     }
 
-    /** Makes the record assembler for one log found in a source (the source itself, or an archive entry). */
-    @FunctionalInterface
-    private interface AssemblerFactory {
-        RecordAssembler create(String logName, SourceStats stats);
-    }
-
     /**
      * Reads every log in a source. A failure keeps what was read before it and marks the log it
      * happened in (or the source, if no log had started) as incomplete; the run goes on.
      */
-    private void read(InputSource source, List<SourceAccounting> accounting, AssemblerFactory factory) {
+    private void read(InputSource source, List<SourceAccounting> accounting, Pipeline pipeline) {
         LineScanner scanner = new LineScanner(options.maxLineBytes());
         SourceStats[] current = {null};
         RecordAssembler[] assembler = {null};
         try (InputStream in = source.open()) {
             LogOpener.open(source.name(), in, (name, stream) -> {
                 current[0] = new SourceStats(name);
-                assembler[0] = factory.create(name, current[0]);
+                assembler[0] = pipeline.assembler(name, current[0]);
                 scanner.scan(stream, assembler[0]);
                 accounting.add(current[0].snapshot());
                 current[0] = null;
@@ -159,6 +188,115 @@ public final class Analyzer {
             }
             failed.failed(message);
             accounting.add(failed.snapshot());
+        }
+    }
+
+    /**
+     * Reads a large uncompressed file as two ranges at once, cut at a line where a record starts
+     * whatever came before it. This thread reads the first range into the rules as usual; another
+     * reads the second, numbering its lines from its own start, and hands its candidate records
+     * over in order, renumbered once the first range's line count is known. The rules see the same
+     * records in the same order as when one thread reads the file from the top.
+     *
+     * @return false, having read nothing, when the source is not such a file
+     */
+    private boolean readInTwo(InputSource source, List<SourceAccounting> accounting, Pipeline pipeline) {
+        if (options.threads() < 2 || source.file().isEmpty()) {
+            return false;
+        }
+        Path path = source.file().get();
+        long split;
+        try {
+            long size = Files.isRegularFile(path) ? Files.size(path) : -1;
+            if (size < Math.max(options.splitFromBytes(), 4) || !LogOpener.isPlain(head(path))) {
+                return false;
+            }
+            split = FileRanges.middle(path, size, options.maxLineBytes());
+        } catch (IOException e) {
+            return false; // the ordinary read reports it
+        }
+        if (split < 0) {
+            return false;
+        }
+        long started = System.nanoTime();
+        String name = source.name();
+        pipeline.threads = 2;
+        SourceStats first = new SourceStats(name);
+        SourceStats second = new SourceStats(name);
+        Handoff handoff = new Handoff(Math.min(MAX_HANDOFF_BYTES, Runtime.getRuntime().maxMemory() / 8));
+        long[] secondScanNanos = {0};
+        Thread reader = new Thread(() -> {
+            long start = System.nanoTime();
+            Throwable failure = null;
+            try (InputStream in = FileRanges.from(path, split)) {
+                new LineScanner(options.maxLineBytes()).scan(in, new RecordAssembler(name, filter, second, handoff::record,
+                        options.groupBy() == GroupBy.HOST ? handoff::host : null));
+            } catch (CancellationException e) {
+                // the first range failed; nothing of this one is used
+            } catch (Throwable e) {
+                failure = e;
+            }
+            secondScanNanos[0] = System.nanoTime() - start - handoff.producerWaitNanos();
+            handoff.finish(failure);
+        }, "otel-doctor-second-range");
+        reader.setDaemon(true);
+        reader.start();
+        RecordAssembler assembler = pipeline.assembler(name, first);
+        String failure = null;
+        try {
+            try (InputStream in = FileRanges.range(path, 0, split)) {
+                new LineScanner(options.maxLineBytes()).scan(in, assembler);
+            } catch (IOException | RuntimeException e) {
+                assembler.end();
+                throw e;
+            }
+            long offset = assembler.lines();
+            for (Handoff.Item item = handoff.take(); item != null; item = handoff.take()) {
+                if (item instanceof Handoff.Record r) {
+                    pipeline.record(r.raw().shifted(offset), name, first);
+                } else if (item instanceof Handoff.Host h) {
+                    pipeline.groups.add(h.name());
+                }
+            }
+            join(reader);
+            first.absorb(second);
+            Throwable late = handoff.failure();
+            if (late instanceof Error error) {
+                throw error;
+            }
+            if (late != null) {
+                failure = describe((Exception) late);
+            }
+        } catch (IOException | RuntimeException e) {
+            handoff.cancel();
+            join(reader);
+            failure = describe(e);
+        }
+        if (failure != null) {
+            LOG.warn("{}: {}", name, failure);
+            first.failed(failure);
+        }
+        accounting.add(first.snapshot());
+        pipeline.clock.reading(System.nanoTime() - started - handoff.consumerWaitNanos());
+        pipeline.clock.otherScanning(secondScanNanos[0]);
+        return true;
+    }
+
+    /** While the first range is read, the second range's candidates wait in at most this much heap. */
+    private static final long MAX_HANDOFF_BYTES = 32L << 20;
+
+    private static byte[] head(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.readNBytes(LogOpener.headBytes());
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while the second range was read");
         }
     }
 

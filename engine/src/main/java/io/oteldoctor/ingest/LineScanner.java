@@ -45,6 +45,10 @@ public final class LineScanner {
                 }
                 if (discarding) {
                     discarding = false;
+                } else if (i - lineStart > maxLineBytes) {
+                    // cut here too, not only when a read ends inside the line: where reads end must not
+                    // change what a line becomes (a file read as two ranges is read in other pieces)
+                    sink.line(buf, lineStart, lineStart + maxLineBytes, true);
                 } else {
                     sink.line(buf, lineStart, trimCr(buf, lineStart, i), false);
                 }

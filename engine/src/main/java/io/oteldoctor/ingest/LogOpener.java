@@ -75,6 +75,21 @@ public final class LogOpener {
         handler.log(name, in);
     }
 
+    /**
+     * Whether a source that begins with these bytes is read as it is, with nothing to decompress
+     * or unpack: only such a file can be read in ranges.
+     */
+    public static boolean isPlain(byte[] head) {
+        return !(startsWith(head, 0x1f, 0x8b) || startsWith(head, 'B', 'Z', 'h') || startsWith(head, 0xfd, '7', 'z', 'X', 'Z', 0x00)
+                || startsWith(head, 0x28, 0xb5, 0x2f, 0xfd) || startsWith(head, 'P', 'K', 3, 4)
+                || head.length >= 262 && head[257] == 'u' && head[258] == 's' && head[259] == 't' && head[260] == 'a' && head[261] == 'r');
+    }
+
+    /** Enough of a source's head to tell plain text from compressed data and archives. */
+    public static int headBytes() {
+        return PEEK;
+    }
+
     private static void entries(String name, ArchiveInputStream<? extends ArchiveEntry> archive, LogHandler handler, int depth)
             throws IOException {
         ArchiveEntry entry;

@@ -72,9 +72,6 @@ public final class RecordAssembler implements LineSink {
             return;
         }
         stats.firstLine(buf, start, end);
-        if (hosts != null) {
-            noteHost(buf, start, end);
-        }
         int messageStart = Layouts.messageStart(buf, start, end);
         boolean continuation = recordLines > 0 && recordLines < MAX_RECORD_LINES
                 && (previousWasPartial || Layouts.isContinuation(buf, messageStart, end)
@@ -87,6 +84,10 @@ public final class RecordAssembler implements LineSink {
             finishRecord();
             recordFirstLine = lineNo;
         }
+        if (hosts != null) {
+            // after the record before is handed on, so hosts and records arrive in line order
+            noteHost(buf, start, end);
+        }
         recordLines++;
         recordTruncated |= truncated;
         pendingBuf = buf;
@@ -95,6 +96,28 @@ public final class RecordAssembler implements LineSink {
         if (!recordPasses && filter.mayMatter(buf, start, end)) {
             recordPasses = true;
         }
+    }
+
+    /** Physical lines seen so far. */
+    public long lines() {
+        return lineNo;
+    }
+
+    /**
+     * Whether line {@code l} starts a record whatever came before the line {@code k} it follows:
+     * then a reader that starts at {@code l} with no history assembles exactly the records a reader
+     * from the top does, which lets a file be read as two ranges. Decided with the same checks as
+     * {@link #line}.
+     */
+    public static boolean startsRecordAfter(byte[] b, int kStart, int kEnd, int lStart, int lEnd) {
+        if (isBlank(b, kStart, kEnd) || isBlank(b, lStart, lEnd)) {
+            return true;
+        }
+        int k = Layouts.messageStart(b, kStart, kEnd);
+        boolean kPartial = (k > kStart || b[kStart] == '{') && Layouts.isPartial(b, kStart, kEnd);
+        int l = Layouts.messageStart(b, lStart, lEnd);
+        return !kPartial && !Layouts.isContinuation(b, l, lEnd)
+                && !(Layouts.isJulHeader(b, k, kEnd) && Layouts.isJulLevelLine(b, l, lEnd));
     }
 
     @Override

@@ -67,6 +67,24 @@ public final class SourceStats {
         this.error = message;
     }
 
+    /** Adds the counts of a later part of the same source, read separately. */
+    public void absorb(SourceStats later) {
+        read += later.read;
+        parsed += later.parsed;
+        skippedNoSignature += later.skippedNoSignature;
+        skippedBlank += later.skippedBlank;
+        unrecognized += later.unrecognized;
+        truncated += later.truncated;
+        bytes += later.bytes;
+        later.formats.forEach((f, n) -> formats.merge(f, n, Long::sum));
+        if (firstLine == null) {
+            firstLine = later.firstLine;
+        }
+        if (error == null) {
+            error = later.error;
+        }
+    }
+
     public SourceAccounting snapshot() {
         InputFormat dominant = null;
         long best = 0;

@@ -54,4 +54,26 @@ class LineScannerTest {
         assertEquals(60_000, out.size());
         assertEquals("line-59999 " + "y".repeat(59_999 % 97), out.get(59_999));
     }
+    @Test
+    void whereReadsEndDoesNotChangeTheLines() throws IOException {
+        byte[] input = ("short\n" + "x".repeat(1500) + "\r\n" + "y".repeat(1024) + "\nend").getBytes(StandardCharsets.UTF_8);
+        List<Boolean> wholeCut = new ArrayList<>();
+        List<String> whole = lines(input, 1024, wholeCut);
+        List<Boolean> trickleCut = new ArrayList<>();
+        List<String> trickle = new ArrayList<>();
+        java.io.InputStream oneByteAtATime = new ByteArrayInputStream(input) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        new LineScanner(1024).scan(oneByteAtATime, (buf, s, e, cut) -> {
+            trickle.add(new String(buf, s, e - s, StandardCharsets.UTF_8));
+            trickleCut.add(cut);
+        });
+        assertEquals(List.of(false, true, false, false), wholeCut);
+        assertEquals(1024, whole.get(1).length());
+        assertEquals(whole, trickle);
+        assertEquals(wholeCut, trickleCut);
+    }
 }

@@ -1,0 +1,125 @@
+package io.oteldoctor.analysis;
+
+import io.oteldoctor.ingest.RawRecord;
+import java.util.ArrayDeque;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Carries what the thread reading a file's second range finds (candidate records, and host names
+ * for grouping by host) to the thread that owns the rules, in line order. Bounded in bytes: while
+ * the first range is still being read, the second thread stops when the budget is full, so memory
+ * does not grow with the input however many candidates it holds.
+ */
+final class Handoff {
+
+    /** One item, in the order the second range's record assembler produced it. */
+    sealed interface Item permits Record, Host {
+    }
+
+    record Record(RawRecord raw) implements Item {
+    }
+
+    record Host(String name) implements Item {
+    }
+
+    private static final int ITEM_OVERHEAD = 64;
+
+    private final ArrayDeque<Item> items = new ArrayDeque<>();
+    private final long budget;
+    private long bytes;
+    private boolean finished;
+    private boolean cancelled;
+    private Throwable failure;
+    private long producerWaitNanos;
+    private long consumerWaitNanos;
+
+    Handoff(long budget) {
+        this.budget = budget;
+    }
+
+    void record(RawRecord raw) {
+        put(new Record(raw));
+    }
+
+    void host(String name) {
+        put(new Host(name));
+    }
+
+    private synchronized void put(Item item) {
+        long size = size(item);
+        long waitStart = System.nanoTime();
+        // an item larger than the whole budget still goes through once the queue is empty
+        while (!cancelled && bytes > 0 && bytes + size > budget) {
+            await();
+        }
+        producerWaitNanos += System.nanoTime() - waitStart;
+        if (cancelled) {
+            throw new CancellationException("the first range failed");
+        }
+        items.add(item);
+        bytes += size;
+        notifyAll();
+    }
+
+    /** The next item, or null once the second range is read to its end. */
+    synchronized Item take() {
+        long waitStart = System.nanoTime();
+        while (items.isEmpty() && !finished) {
+            await();
+        }
+        consumerWaitNanos += System.nanoTime() - waitStart;
+        Item item = items.poll();
+        if (item != null) {
+            bytes -= size(item);
+            notifyAll();
+        }
+        return item;
+    }
+
+    /** The second range is read: to its end, or up to {@code failure} (null when none). */
+    synchronized void finish(Throwable failure) {
+        this.failure = failure;
+        finished = true;
+        notifyAll();
+    }
+
+    /** The first range failed: what the second range holds is not used, so its thread stops. */
+    synchronized void cancel() {
+        cancelled = true;
+        items.clear();
+        notifyAll();
+    }
+
+    synchronized Throwable failure() {
+        return failure;
+    }
+
+    synchronized long producerWaitNanos() {
+        return producerWaitNanos;
+    }
+
+    synchronized long consumerWaitNanos() {
+        return consumerWaitNanos;
+    }
+
+    private static long size(Item item) {
+        if (item instanceof Host h) {
+            return ITEM_OVERHEAD + h.name().length();
+        }
+        long size = ITEM_OVERHEAD;
+        for (byte[] line : ((Record) item).raw().lines()) {
+            size += line.length + 16;
+        }
+        return size;
+    }
+
+    private void await() {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelled = true;
+            throw new CancellationException("interrupted");
+        }
+    }
+}
