@@ -105,10 +105,11 @@ public final class DiagnosisAssembler {
         }
         io.oteldoctor.signature.Endpoint ep = namedEndpoint(state, own);
         String endpoint = ep == null ? null : ep.url() != null ? ep.url() : ep.hostPort();
-        return new Diagnosis(rank, h.getCause(), entry.title(), h.getConfidence(), h.getComponent(),
+        // ranking above used the raw confidence; the report states the calibrated one
+        return new Diagnosis(rank, h.getCause(), entry.title(), catalogue.calibration().apply(h.getConfidence()), h.getComponent(),
                 state == null ? null : state.kind(), state == null ? List.of() : List.copyOf(state.signals()), endpoint,
                 entry.summary(), cited, occurrences, first, last, entry.fix(), entry.why(), CheckCommand.render(entry, state, ep),
-                next, alternatives(h, all, evidence, own), h.getConsequenceOf(), List.copyOf(notes), h.getUnexplainedError(),
+                next, alternatives(h, all, evidence, own, catalogue.calibration()), h.getConsequenceOf(), List.copyOf(notes), h.getUnexplainedError(),
                 entry.docs());
     }
 
@@ -150,10 +151,11 @@ public final class DiagnosisAssembler {
     }
 
     private static List<Diagnosis.Alternative> alternatives(Hypothesis h, List<Hypothesis> all, List<Evidence> evidence,
-                                                            List<Evidence> own) {
+                                                            List<Evidence> own, Calibration calibration) {
         List<Diagnosis.Alternative> out = new ArrayList<>();
         Set<String> ownSignatures = new LinkedHashSet<>();
         own.forEach(e -> ownSignatures.add(e.getSignature()));
+        Map<String, Double> raw = new HashMap<>();
         for (Hypothesis other : all) {
             if (other == h || !other.getComponent().equals(h.getComponent()) || other.getCause().equals(h.getCause())) {
                 continue;
@@ -166,9 +168,10 @@ public final class DiagnosisAssembler {
                     break;
                 }
             }
-            out.add(new Diagnosis.Alternative(other.getCause(), other.getConfidence(), tellApart));
+            raw.put(other.getCause(), other.getConfidence());
+            out.add(new Diagnosis.Alternative(other.getCause(), calibration.apply(other.getConfidence()), tellApart));
         }
-        out.sort(Comparator.comparingDouble(Diagnosis.Alternative::confidence).reversed()
+        out.sort(Comparator.comparingDouble((Diagnosis.Alternative a) -> -raw.get(a.cause()))
                 .thenComparing(Diagnosis.Alternative::cause));
         return out;
     }
