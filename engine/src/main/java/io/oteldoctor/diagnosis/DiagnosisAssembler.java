@@ -113,9 +113,14 @@ public final class DiagnosisAssembler {
                 entry.docs());
     }
 
-    private static List<Diagnosis.CitedEvidence> cite(List<Evidence> own, ComponentState state, Hypothesis h) {
+    private static List<Diagnosis.CitedEvidence> cite(List<Evidence> all, ComponentState state, Hypothesis h) {
         List<Diagnosis.CitedEvidence> cited = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        // A reading that names the cause on its own is the proof; weaker readings of the same cause
+        // still add support, but their guess at the mechanism (a hanging handshake, say) may not be
+        // what happened, so they are shown only when nothing better is.
+        List<Evidence> own = all.stream().anyMatch(e -> e.getWeight() >= Scoring.SPECIFIC)
+                ? all.stream().filter(e -> e.getWeight() >= Scoring.SPECIFIC).toList() : all;
         for (Evidence e : own) {
             if (cited.size() >= MAX_CITED_RULES) {
                 break;
