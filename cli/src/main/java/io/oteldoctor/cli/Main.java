@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import io.oteldoctor.analysis.AnalysisOptions;
 import io.oteldoctor.analysis.Analyzer;
 import io.oteldoctor.analysis.GroupBy;
+import io.oteldoctor.corpus.CalibrationFit;
 import io.oteldoctor.corpus.Evaluation;
 import io.oteldoctor.corpus.LabelledLog;
 import io.oteldoctor.corpus.Scores;
@@ -162,6 +163,8 @@ public final class Main {
                 .desc("exit 1 when top-1 accuracy is below this, or when a healthy log gets a diagnosis").get());
         o.addOption(Option.builder().longOpt("max-partial").hasArg().argName("fraction")
                 .desc("exit 1 when more than this share of the logs with cite labels get the right cause from the wrong lines").get());
+        o.addOption(Option.builder().longOpt("fit-calibration").hasArg().argName("file")
+                .desc("fit the confidence calibration on these logs, write it to file and print the fit instead of the scores").get());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         CommandLine cmd;
         double minTop1;
@@ -194,7 +197,16 @@ public final class Main {
                     err.println("otel-doctor: " + d + ": not a directory");
                     return ExitCode.USAGE;
                 }
-                logs.addAll(LabelledLog.load(dir, catalogue.ids()));
+                // named by the path given, so logs of two folders with the same layout stay apart
+                for (LabelledLog log : LabelledLog.load(dir, catalogue.ids())) {
+                    logs.add(log.named(dir.resolve(log.name()).normalize().toString()));
+                }
+            }
+            if (cmd.hasOption("fit-calibration")) {
+                CalibrationFit.Result fit = CalibrationFit.fit(CalibrationFit.points(Rulebase.bundled(), catalogue, logs));
+                java.nio.file.Files.writeString(java.nio.file.Path.of(cmd.getOptionValue("fit-calibration")), fit.json());
+                out.print(format.equals("json") ? fit.json() : fit.table());
+                return ExitCode.HEALTHY;
             }
             Scores scores = new Evaluation(Rulebase.bundled(), catalogue).score(logs);
             if (format.equals("json")) {

@@ -284,6 +284,11 @@ class MainTest {
         assertEquals(ExitCode.PROBLEMS_FOUND, Cli.run("eval", "--max-partial", "0", wrongLines.toString()).exit(),
                 "the right cause from a line that is not its proof is a partial miss");
         assertEquals(ExitCode.USAGE, Cli.run("eval", dir.resolve("missing").toString()).exit());
+        Path fitted = dir.resolve("calibration.json");
+        Cli fit = Cli.run("eval", "--fit-calibration", fitted.toString(), "../examples");
+        assertEquals(ExitCode.HEALTHY, fit.exit(), fit.stderr());
+        assertTrue(fit.stdout().contains("<- chosen"), fit.stdout());
+        assertTrue(JSON.readTree(Files.readString(fitted)).get("knots").size() >= 2, Files.readString(fitted));
     }
 
     @Test

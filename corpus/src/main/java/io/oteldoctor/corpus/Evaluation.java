@@ -58,6 +58,23 @@ public final class Evaluation {
             return wrong;
         }
 
+        /**
+         * Whether one reported diagnosis is right: the expected cause (on the expected component,
+         * when the label names one) or a cause the label says must also appear. Every other
+         * diagnosis of a labelled log, competing readings included, is wrong; this is what a
+         * stated confidence is calibrated against.
+         */
+        public boolean right(Diagnosis d) {
+            if (sample.expect().equals(LabelledLog.NONE)) {
+                return false;
+            }
+            if (d.cause().equals(sample.expect())
+                    && (sample.expectComponent() == null || sample.expectComponent().equals(d.component()))) {
+                return true;
+            }
+            return sample.expectAlso().contains(d.cause());
+        }
+
         /** The expected cause among the first three (for healthy logs: nothing diagnosed). */
         public boolean top3() {
             if (sample.expect().equals(LabelledLog.NONE)) {

@@ -12,7 +12,8 @@ import java.util.TreeSet;
  */
 public record Scores(int samples, double top1, double top3, int healthy, int falseAlarms,
                      Map<String, CauseScore> perCause, Map<String, Map<String, Integer>> confusion,
-                     List<CalibrationBin> calibration, List<Miss> misses, Citations citations) {
+                     List<CalibrationBin> calibration, List<CalibrationBin> calibrationAll, List<Miss> misses,
+                     Citations citations) {
 
     /**
      * Evidence citation over the logs with {@code #@ cite:} labels: of those whose expected cause
@@ -100,6 +101,20 @@ public record Scores(int samples, double top1, double top3, int healthy, int fal
             }
             calibration.add(new CalibrationBin(BIN_EDGES[b], Math.min(1.0, BIN_EDGES[b + 1]), count, correct));
         }
+        List<CalibrationBin> calibrationAll = new java.util.ArrayList<>();
+        for (int b = 0; b + 1 < BIN_EDGES.length; b++) {
+            int count = 0;
+            int correct = 0;
+            for (Evaluation.Outcome o : outcomes) {
+                for (io.oteldoctor.diagnosis.Diagnosis d : o.diagnoses()) {
+                    if (d.confidence() >= BIN_EDGES[b] && d.confidence() < BIN_EDGES[b + 1]) {
+                        count++;
+                        correct += o.right(d) ? 1 : 0;
+                    }
+                }
+            }
+            calibrationAll.add(new CalibrationBin(BIN_EDGES[b], Math.min(1.0, BIN_EDGES[b + 1]), count, correct));
+        }
         List<Miss> misses = outcomes.stream().filter(o -> !o.top1())
                 .map(o -> new Miss(o.sample().name(), o.sample().expect(), o.top())).toList();
         int labelled = 0;
@@ -117,7 +132,14 @@ public record Scores(int samples, double top1, double top3, int healthy, int fal
         }
         int n = Math.max(1, outcomes.size());
         return new Scores(outcomes.size(), (double) top1 / n, (double) top3 / n, healthy, falseAlarms, perCause, confusion,
-                calibration, misses, new Citations(labelled, checked, partial.size(), List.copyOf(partial)));
+                calibration, calibrationAll, misses, new Citations(labelled, checked, partial.size(), List.copyOf(partial)));
+    }
+
+    private static void bins(StringBuilder s, List<CalibrationBin> bins) {
+        for (CalibrationBin b : bins) {
+            s.append(String.format(Locale.ROOT, "%.1f - %.1f    %6d %9s%n", b.from(), b.to(), b.count(),
+                    b.count() == 0 ? "-" : String.format(Locale.ROOT, "%.0f%%", b.accuracy() * 100)));
+        }
     }
 
     /** The scores as a plain-text table, for the CI log and docs/accuracy.md. */
@@ -148,10 +170,10 @@ public record Scores(int samples, double top1, double top3, int healthy, int fal
         });
         s.append(String.format(Locale.ROOT, "%ncalibration (confidence of the first diagnosis vs how often it was right)%n"));
         s.append(String.format(Locale.ROOT, "%-12s %6s %9s%n", "confidence", "logs", "accuracy"));
-        for (CalibrationBin b : calibration) {
-            s.append(String.format(Locale.ROOT, "%.1f - %.1f    %6d %9s%n", b.from(), b.to(), b.count(),
-                    b.count() == 0 ? "-" : String.format(Locale.ROOT, "%.0f%%", b.accuracy() * 100)));
-        }
+        bins(s, calibration);
+        s.append(String.format(Locale.ROOT, "%ncalibration of every diagnosis reported (competing readings included)%n"));
+        s.append(String.format(Locale.ROOT, "%-12s %6s %9s%n", "confidence", "diags", "right"));
+        bins(s, calibrationAll);
         for (Miss m : misses) {
             s.append(String.format(Locale.ROOT, "miss: %s expected %s, ranked %s%n", m.log(), m.expected(), m.ranked()));
         }

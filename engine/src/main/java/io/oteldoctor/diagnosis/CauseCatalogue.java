@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Titles, fixes, explanations and check commands for every cause id, keyed by id. */
+/**
+ * Titles, fixes, explanations and check commands for every cause id, keyed by id, and the
+ * calibration that turns the rules' raw confidence into the confidence a report states.
+ */
 public final class CauseCatalogue {
 
     public static final String BUNDLED = "io/oteldoctor/catalogue/causes.json";
@@ -22,8 +25,14 @@ public final class CauseCatalogue {
     }
 
     private final Map<String, CauseEntry> byId;
+    private final Calibration calibration;
 
-    private CauseCatalogue(List<CauseEntry> causes) {
+    private CauseCatalogue(Map<String, CauseEntry> byId, Calibration calibration) {
+        this.byId = byId;
+        this.calibration = calibration;
+    }
+
+    private CauseCatalogue(List<CauseEntry> causes, Calibration calibration) {
         Map<String, CauseEntry> map = new LinkedHashMap<>();
         for (CauseEntry c : causes) {
             if (map.put(c.id(), c) != null) {
@@ -36,6 +45,7 @@ public final class CauseCatalogue {
             }
         }
         this.byId = Map.copyOf(map);
+        this.calibration = calibration;
     }
 
     public static CauseCatalogue bundled() {
@@ -45,7 +55,7 @@ public final class CauseCatalogue {
             }
             File f = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
                     .readValue(in, File.class);
-            return new CauseCatalogue(f.causes());
+            return new CauseCatalogue(f.causes(), Calibration.bundled());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the cause catalogue: " + e.getMessage(), e);
         }
@@ -61,5 +71,14 @@ public final class CauseCatalogue {
 
     public Set<String> ids() {
         return byId.keySet();
+    }
+
+    public Calibration calibration() {
+        return calibration;
+    }
+
+    /** The same causes with another calibration; fitting one needs the raw confidence ({@link Calibration#IDENTITY}). */
+    public CauseCatalogue withCalibration(Calibration other) {
+        return new CauseCatalogue(byId, other);
     }
 }

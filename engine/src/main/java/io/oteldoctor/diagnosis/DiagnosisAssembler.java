@@ -105,16 +105,22 @@ public final class DiagnosisAssembler {
         }
         io.oteldoctor.signature.Endpoint ep = namedEndpoint(state, own);
         String endpoint = ep == null ? null : ep.url() != null ? ep.url() : ep.hostPort();
-        return new Diagnosis(rank, h.getCause(), entry.title(), h.getConfidence(), h.getComponent(),
+        // ranking above used the raw confidence; the report states the calibrated one
+        return new Diagnosis(rank, h.getCause(), entry.title(), catalogue.calibration().apply(h.getConfidence()), h.getComponent(),
                 state == null ? null : state.kind(), state == null ? List.of() : List.copyOf(state.signals()), endpoint,
                 entry.summary(), cited, occurrences, first, last, entry.fix(), entry.why(), CheckCommand.render(entry, state, ep),
-                next, alternatives(h, all, evidence, own), h.getConsequenceOf(), List.copyOf(notes), h.getUnexplainedError(),
+                next, alternatives(h, all, evidence, own, catalogue.calibration()), h.getConsequenceOf(), List.copyOf(notes), h.getUnexplainedError(),
                 entry.docs());
     }
 
-    private static List<Diagnosis.CitedEvidence> cite(List<Evidence> own, ComponentState state, Hypothesis h) {
+    private static List<Diagnosis.CitedEvidence> cite(List<Evidence> all, ComponentState state, Hypothesis h) {
         List<Diagnosis.CitedEvidence> cited = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        // A reading that names the cause on its own is the proof; weaker readings of the same cause
+        // still add support, but their guess at the mechanism (a hanging handshake, say) may not be
+        // what happened, so they are shown only when nothing better is.
+        List<Evidence> own = all.stream().anyMatch(e -> e.getWeight() >= Scoring.SPECIFIC)
+                ? all.stream().filter(e -> e.getWeight() >= Scoring.SPECIFIC).toList() : all;
         for (Evidence e : own) {
             if (cited.size() >= MAX_CITED_RULES) {
                 break;
@@ -150,10 +156,11 @@ public final class DiagnosisAssembler {
     }
 
     private static List<Diagnosis.Alternative> alternatives(Hypothesis h, List<Hypothesis> all, List<Evidence> evidence,
-                                                            List<Evidence> own) {
+                                                            List<Evidence> own, Calibration calibration) {
         List<Diagnosis.Alternative> out = new ArrayList<>();
         Set<String> ownSignatures = new LinkedHashSet<>();
         own.forEach(e -> ownSignatures.add(e.getSignature()));
+        Map<String, Double> raw = new HashMap<>();
         for (Hypothesis other : all) {
             if (other == h || !other.getComponent().equals(h.getComponent()) || other.getCause().equals(h.getCause())) {
                 continue;
@@ -166,9 +173,10 @@ public final class DiagnosisAssembler {
                     break;
                 }
             }
-            out.add(new Diagnosis.Alternative(other.getCause(), other.getConfidence(), tellApart));
+            raw.put(other.getCause(), other.getConfidence());
+            out.add(new Diagnosis.Alternative(other.getCause(), calibration.apply(other.getConfidence()), tellApart));
         }
-        out.sort(Comparator.comparingDouble(Diagnosis.Alternative::confidence).reversed()
+        out.sort(Comparator.comparingDouble((Diagnosis.Alternative a) -> -raw.get(a.cause()))
                 .thenComparing(Diagnosis.Alternative::cause));
         return out;
     }

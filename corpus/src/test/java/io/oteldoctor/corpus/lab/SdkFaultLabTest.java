@@ -145,6 +145,16 @@ class SdkFaultLabTest {
         assertDiagnosedFirst("tiny batch queue under a burst", Set.of("queue-full"), log);
     }
 
+    /** What each case ranked first and at what stated confidence: ground truth by construction, printed for the CI log. */
+    private static final java.util.Map<String, String> RESULTS = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    @org.junit.jupiter.api.AfterAll
+    static void printResults() {
+        StringBuilder s = new StringBuilder("otel-doctor fault lab (case: expected -> ranked first, stated confidence)\n");
+        RESULTS.forEach((name, result) -> s.append(String.format(java.util.Locale.ROOT, "  %-52s %s%n", name, result)));
+        System.out.print(s);
+    }
+
     private static void assertDiagnosedFirst(String name, Set<String> expected, String log) throws java.io.IOException {
         keep(name, log);
         assertFalse(log.isBlank(), name + ": the SDK logged nothing");
@@ -153,6 +163,8 @@ class SdkFaultLabTest {
                 .groups().get(0).diagnoses();
         String seen = diagnoses.stream().map(d -> d.cause() + "@" + d.component() + " " + d.confidence())
                 .collect(Collectors.joining(", "));
+        RESULTS.put(name, String.join("|", new java.util.TreeSet<>(expected)) + " -> "
+                + (diagnoses.isEmpty() ? "nothing" : diagnoses.get(0).cause() + " " + diagnoses.get(0).confidence()));
         assertFalse(diagnoses.isEmpty(), name + ": no diagnosis for\n" + log);
         assertTrue(expected.contains(diagnoses.get(0).cause()), name + ": expected " + expected + ", ranked " + seen + " for\n" + log);
     }
