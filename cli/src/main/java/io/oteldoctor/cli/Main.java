@@ -1,6 +1,5 @@
 package io.oteldoctor.cli;
 
-import ch.qos.logback.classic.Level;
 import io.oteldoctor.analysis.AnalysisOptions;
 import io.oteldoctor.analysis.Analyzer;
 import io.oteldoctor.analysis.GroupBy;
@@ -20,8 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -29,7 +26,6 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -98,9 +94,7 @@ public final class Main {
             usage(out, options);
             return ExitCode.HEALTHY;
         }
-        if (cmd.hasOption("verbose")) {
-            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
-        }
+        CommandLines.applyVerbose(cmd);
         ReportRenderer renderer;
         GroupBy groupBy;
         int maxLineBytes;
@@ -128,7 +122,7 @@ public final class Main {
             return ExitCode.USAGE;
         }
         try {
-            InputPaths.Selection selection = new InputPaths.Selection(values(cmd, "include"), values(cmd, "exclude"));
+            InputPaths.Selection selection = new InputPaths.Selection(CommandLines.values(cmd, "include"), CommandLines.values(cmd, "exclude"));
             InputPaths.Expansion inputs = InputPaths.expand(paths, stdin, selection);
             for (InputPaths.Problem p : inputs.problems()) {
                 err.println("otel-doctor: " + p.path() + ": " + p.message());
@@ -179,12 +173,9 @@ public final class Main {
         }
         String format = cmd.getOptionValue("format", "text");
         if (cmd.hasOption("help") || !(format.equals("text") || format.equals("json"))) {
-            HelpFormatter f = HelpFormatter.builder().get();
-            StringWriter s = new StringWriter();
-            f.printHelp(new PrintWriter(s, true), 80, "otel-doctor eval [options] [DIR...]",
-                    String.format("%nScores otel-doctor on labelled logs: files with '#@ expect:' headers, or files in a folder "
-                            + "named after a cause or 'healthy'. DIR defaults to corpus/.%n%n"), o, 2, 2, "");
-            (cmd.hasOption("help") ? out : err).print(s);
+            (cmd.hasOption("help") ? out : err).print(CommandLines.help("otel-doctor eval [options] [DIR...]",
+                    "%nScores otel-doctor on labelled logs: files with '#@ expect:' headers, or files in a folder "
+                            + "named after a cause or 'healthy'. DIR defaults to corpus/.%n%n", o, ""));
             return cmd.hasOption("help") ? ExitCode.HEALTHY : ExitCode.USAGE;
         }
         List<String> dirs = cmd.getArgList().isEmpty() ? List.of("corpus") : cmd.getArgList();
@@ -223,11 +214,6 @@ public final class Main {
         }
     }
 
-    private static List<String> values(CommandLine cmd, String option) {
-        String[] v = cmd.getOptionValues(option);
-        return v == null ? List.of() : List.of(v);
-    }
-
     private static Options options() {
         Options o = new Options();
         o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|json")
@@ -253,18 +239,11 @@ public final class Main {
         o.addOption(Option.builder().longOpt("stats")
                 .desc("print how much was read, how fast, peak heap and time per stage to standard error "
                         + "(the JSON report always holds them)").get());
-        o.addOption(Option.builder("v").longOpt("verbose").desc("log what the tool does to standard error").get());
-        o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
-        return o;
+        return CommandLines.withCommonOptions(o);
     }
 
     private static void usage(PrintStream stream, Options options) {
-        HelpFormatter f = HelpFormatter.builder().get();
-        StringWriter s = new StringWriter();
-        PrintWriter pw = new PrintWriter(s);
-        f.printHelp(pw, 80, USAGE, String.format(HEADER), options, 2, 2, String.format(FOOTER));
-        pw.flush();
-        stream.print(s);
+        stream.print(CommandLines.help(USAGE, HEADER, options, FOOTER));
     }
 
     static String version() {

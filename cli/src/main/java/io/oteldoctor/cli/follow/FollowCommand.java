@@ -1,7 +1,7 @@
 package io.oteldoctor.cli.follow;
 
-import ch.qos.logback.classic.Level;
 import io.oteldoctor.analysis.GroupBy;
+import io.oteldoctor.cli.CommandLines;
 import io.oteldoctor.cli.ExitCode;
 import io.oteldoctor.diagnosis.CauseCatalogue;
 import io.oteldoctor.diagnosis.Diagnosis;
@@ -16,15 +16,12 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +30,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -82,9 +78,7 @@ public final class FollowCommand {
             usage(out, options);
             return ExitCode.HEALTHY;
         }
-        if (cmd.hasOption("verbose")) {
-            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
-        }
+        CommandLines.applyVerbose(cmd);
         Settings settings;
         try {
             settings = Settings.of(cmd);
@@ -127,7 +121,7 @@ public final class FollowCommand {
                 throw new IllegalArgumentException("unknown output format: " + format + " (use json or text)");
             }
             List<Listener.Address> listen = new ArrayList<>();
-            for (String a : values(cmd, "listen")) {
+            for (String a : CommandLines.values(cmd, "listen")) {
                 listen.add(Listener.Address.parse(a));
             }
             List<String> args = cmd.getArgList();
@@ -176,11 +170,8 @@ public final class FollowCommand {
                 Listener l = new Listener(a, inbox, s.maxLineBytes);
                 int port = l.start();
                 inputs.add(l);
-                LoggerFactory.getLogger(FollowCommand.class).info("listening on {}", a.port() == 0
-                        ? new Listener.Address(a.http(), a.host(), port) : a);
-                if (a.port() == 0) {
-                    err.println("otel-doctor: listening on " + new Listener.Address(a.http(), a.host(), port));
-                }
+                // said on stderr, so with port 0 the caller learns the port the system picked
+                err.println("otel-doctor: listening on " + new Listener.Address(a.http(), a.host(), port));
             }
             for (Path f : s.files) {
                 FollowedFile file = new FollowedFile(f, s.fromStart);
@@ -346,11 +337,6 @@ public final class FollowCommand {
         }
     }
 
-    private static List<String> values(CommandLine cmd, String option) {
-        String[] v = cmd.getOptionValues(option);
-        return v == null ? List.of() : Arrays.asList(v);
-    }
-
     private static Options options() {
         Options o = new Options();
         o.addOption(Option.builder("f").longOpt("format").hasArg().argName("json|text")
@@ -380,16 +366,10 @@ public final class FollowCommand {
                         + "counts twice a line rsyslog sends again").get());
         o.addOption(Option.builder().longOpt("max-line-bytes").hasArg().argName("bytes")
                 .desc("cut longer lines to this length and count them as truncated (default: 1048576)").get());
-        o.addOption(Option.builder("v").longOpt("verbose").desc("log what the tool does to standard error").get());
-        o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
-        return o;
+        return CommandLines.withCommonOptions(o);
     }
 
     private static void usage(PrintStream stream, Options options) {
-        StringWriter s = new StringWriter();
-        PrintWriter pw = new PrintWriter(s);
-        HelpFormatter.builder().get().printHelp(pw, 80, USAGE, String.format(HEADER), options, 2, 2, String.format(FOOTER));
-        pw.flush();
-        stream.print(s);
+        stream.print(CommandLines.help(USAGE, HEADER, options, FOOTER));
     }
 }
