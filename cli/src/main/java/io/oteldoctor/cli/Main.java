@@ -128,7 +128,7 @@ public final class Main {
                 err.println("otel-doctor: " + p.path() + ": " + p.message());
             }
             AnalysisOptions analysis = new AnalysisOptions(groupBy, !cmd.hasOption("no-prefilter"), maxLineBytes, inputFormat,
-                    threads, AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES);
+                    threads, AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES, true);
             Analyzer analyzer = new Analyzer(Rulebase.bundled(), CauseCatalogue.bundled(), analysis, version());
             Report report = analyzer.analyze(inputs.sources(), inputs.problems());
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

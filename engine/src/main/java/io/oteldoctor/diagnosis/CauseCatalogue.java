@@ -44,7 +44,7 @@ public final class CauseCatalogue {
                 throw new IllegalStateException("the catalogue lacks the stable cause id " + id);
             }
         }
-        this.byId = Map.copyOf(map);
+        this.byId = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map)); // ids() in catalogue order
         this.calibration = calibration;
     }
 

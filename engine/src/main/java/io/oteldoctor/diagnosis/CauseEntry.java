@@ -14,7 +14,7 @@ public record CauseEntry(String id, String title, String summary, String fix, St
                          List<NextError> next) {
 
     public CauseEntry {
-        checks = Map.copyOf(checks);
+        checks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks)); // in catalogue order
         next = List.copyOf(next);
     }
 

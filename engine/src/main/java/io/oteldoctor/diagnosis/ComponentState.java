@@ -30,9 +30,10 @@ public record ComponentState(String component, String kind, Origin origin, Trans
     }
 
     public ComponentState {
-        observations = Map.copyOf(observations);
-        signals = Set.copyOf(signals);
-        addresses = Set.copyOf(addresses);
+        // ordered copies: Map.copyOf and Set.copyOf iterate in an order that changes from run to run
+        observations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(observations));
+        signals = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(signals)); // in the order first seen
+        addresses = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(addresses));
         failureSamples = List.copyOf(failureSamples);
         failureErrors = List.copyOf(failureErrors);
     }

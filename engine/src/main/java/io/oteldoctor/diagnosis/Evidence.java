@@ -41,7 +41,7 @@ public final class Evidence {
         this.lastLine = lastLine;
         this.samples = List.copyOf(samples);
         this.origin = origin;
-        this.addresses = Set.copyOf(addresses);
+        this.addresses = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(addresses)); // in the order first seen
         this.means = means;
         this.tellApart = tellApart;
         this.attribution = attribution;

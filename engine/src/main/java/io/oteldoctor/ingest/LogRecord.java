@@ -23,7 +23,7 @@ public record LogRecord(String source, long line, long lastLine, InputFormat for
                         Map<String, String> fields, String continuation) {
 
     public LogRecord {
-        fields = Map.copyOf(fields);
+        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields)); // in the record's own order
         continuation = continuation == null ? "" : continuation;
     }
 

@@ -34,25 +34,22 @@ public final class EvidenceLedger {
     public EvidenceLedger(List<SignatureRule> signatureRules) {
         for (SignatureRule r : signatureRules) {
             rules.put(r.name(), r);
+            recordEntries.put(r.name(), new Entry(Entry.Kind.RECORD, r.name()));
         }
     }
 
     /** Called by a signature rule whose condition holds for {@code signal}. */
     public void record(String ruleName, Signal signal) {
-        SignatureRule rule = rules.get(ruleName);
-        if (rule == null) {
+        Entry entry = recordEntries.get(ruleName);
+        if (entry == null) {
             throw new IllegalStateException("rule '" + ruleName + "' records evidence but is not a signature rule");
         }
-        ComponentTally c = component(signal);
-        c.see(signal);
-        c.rules.computeIfAbsent(ruleName, k -> new RuleTally(rule)).add(signal);
+        tell(signal, entry);
     }
 
     /** Called by the envelope rule for every record that reports a failed export. */
     public void failure(Signal signal) {
-        ComponentTally c = component(signal);
-        c.see(signal);
-        c.fail(signal);
+        tell(signal, Entry.FAILURE);
     }
 
     /**
@@ -60,10 +57,67 @@ public final class EvidenceLedger {
      * within limits): the ranking rules weigh failures against what happened after them.
      */
     public void observe(String what, Signal signal) {
+        tell(signal, observeEntries.computeIfAbsent(what, w -> new Entry(Entry.Kind.OBSERVE, w)));
+    }
+
+    /**
+     * What one rule told the ledger about one signal. A signal's entries are applied in their
+     * natural order, never in the order rules happened to fire, so the ledger's contents do not
+     * depend on how a build of the rules orders its agenda.
+     */
+    public record Entry(Kind kind, String name) implements Comparable<Entry> {
+
+        enum Kind { FAILURE, OBSERVE, RECORD }
+
+        static final Entry FAILURE = new Entry(Kind.FAILURE, "");
+
+        @Override
+        public int compareTo(Entry o) {
+            int k = kind.compareTo(o.kind);
+            return k != 0 ? k : name.compareTo(o.name);
+        }
+    }
+
+    /** An entry told while entries are being captured, with the signal it is about. */
+    record Captured(Signal signal, Entry entry) {
+    }
+
+    private final Map<String, Entry> recordEntries = new java.util.HashMap<>();
+    private final Map<String, Entry> observeEntries = new java.util.HashMap<>();
+    private List<Captured> capture;
+
+    /**
+     * While {@code into} is not null, entries are added to it instead of being applied; the
+     * caller applies them per signal, in input order, with {@link #apply}.
+     */
+    void capture(List<Captured> into) {
+        this.capture = into;
+    }
+
+    private void tell(Signal signal, Entry entry) {
+        if (capture != null) {
+            capture.add(new Captured(signal, entry));
+        } else {
+            apply(signal, entry);
+        }
+    }
+
+    /** Applies what the rules said about {@code signal}, in the given order. */
+    void apply(Signal signal, List<Entry> entries) {
+        for (Entry e : entries) {
+            apply(signal, e);
+        }
+    }
+
+    private void apply(Signal signal, Entry entry) {
         ComponentTally c = component(signal);
         c.see(signal);
-        c.observations.merge(what, new ComponentState.Observation(signal.getTimestamp(), signal.getLine()),
-                (a, b) -> b.isAfter(a) ? b : a);
+        switch (entry.kind()) {
+            case FAILURE -> c.fail(signal);
+            case OBSERVE -> c.observations.merge(entry.name(),
+                    new ComponentState.Observation(signal.getTimestamp(), signal.getLine()), (a, b) -> b.isAfter(a) ? b : a);
+            case RECORD -> c.rules.computeIfAbsent(entry.name(), k -> new RuleTally(rules.get(k))).add(signal);
+        }
     }
 
     public Set<String> groups() {
@@ -120,8 +174,44 @@ public final class EvidenceLedger {
         return s.getOrigin() == Origin.OTHER ? "(unattributed)" : s.getOrigin().name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static String normalised(String error) {
-        return error == null ? "" : error.replaceAll("[0-9]+", "#");
+    /** The text with every run of digits replaced by one '#': lines that differ only in numbers compare equal. */
+    static String normalised(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = null;
+        boolean inDigits = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char ch = text.charAt(i);
+            boolean digit = ch >= '0' && ch <= '9';
+            if (digit && out == null) {
+                out = new StringBuilder(n).append(text, 0, i);
+            }
+            if (out != null && !(digit && inDigits)) {
+                out.append(digit ? '#' : ch);
+            }
+            inDigits = digit;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Whether {@code normalised(text)} equals {@code normalised}, without building it: most lines of a rule do. */
+    static boolean normalisesTo(String text, String normalised) {
+        int j = 0;
+        boolean inDigits = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char ch = text.charAt(i);
+            boolean digit = ch >= '0' && ch <= '9';
+            if (digit && inDigits) {
+                continue;
+            }
+            inDigits = digit;
+            if (j >= normalised.length() || normalised.charAt(j) != (digit ? '#' : ch)) {
+                return false;
+            }
+            j++;
+        }
+        return j == normalised.length();
     }
 
     private static final class ComponentTally {
@@ -144,6 +234,7 @@ public final class EvidenceLedger {
         final List<EvidenceLine> failureSamples = new ArrayList<>();
         final List<String> failureErrors = new ArrayList<>();
         final Set<String> seenErrors = new LinkedHashSet<>();
+        String lastError;
         final Map<String, ComponentState.Observation> observations = new LinkedHashMap<>();
 
         ComponentTally(String name, String kind, Origin origin) {
@@ -187,10 +278,11 @@ public final class EvidenceLedger {
                 lastFailure = lastFailure == null || t.isAfter(lastFailure) ? t : lastFailure;
             }
             String error = s.getErrorText() == null || s.getErrorText().isBlank() ? s.getMessage() : s.getErrorText();
-            if (failureSamples.size() < MAX_FAILURE_SAMPLES && seenErrors.add(normalised(error))) {
+            if (failureSamples.size() < MAX_FAILURE_SAMPLES && !java.util.Objects.equals(error, lastError) && seenErrors.add(normalised(error))) {
                 failureSamples.add(new EvidenceLine(s.getSource(), s.getLine(), s.getTimestamp(), s.getText()));
                 failureErrors.add(io.oteldoctor.signature.SecretMasker.mask(error.strip()));
             }
+            lastError = error;
         }
 
         ComponentState toState() {
@@ -206,6 +298,7 @@ public final class EvidenceLedger {
         Instant first;
         Instant last;
         EvidenceLine firstLine;
+        String firstNormalised;
         EvidenceLine secondLine;
         EvidenceLine lastLine;
         Origin origin;
@@ -232,7 +325,8 @@ public final class EvidenceLedger {
             EvidenceLine line = new EvidenceLine(s.getSource(), s.getLine(), s.getTimestamp(), s.getText());
             if (firstLine == null) {
                 firstLine = line;
-            } else if (secondLine == null && !normalised(firstLine.text()).equals(normalised(line.text()))) {
+                firstNormalised = normalised(line.text());
+            } else if (secondLine == null && !normalisesTo(line.text(), firstNormalised)) {
                 secondLine = line;
             } else {
                 lastLine = line;

@@ -5,12 +5,12 @@ package io.oteldoctor.signature;
  * gRPC or HTTP status, and the network, DNS, TLS, protocol and resource errors underneath. This is the
  * fact the signature rules match; it is removed from the session as soon as the rules have seen it.
  */
-public final class Signal {
+public final class Signal implements Cloneable {
 
     private final String group;
     private final String source;
-    private final long line;
-    private final long lastLine;
+    private long line;      // changed only by shifted(), on a copy
+    private long lastLine;
     private final java.time.Instant timestamp;
     private final String host;
     private final Origin origin;
@@ -277,6 +277,80 @@ public final class Signal {
                 || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure || crashed || credentialsRejected;
     }
 
+    /**
+     * Where a record sits and what its line says, as opposed to what it means: signature rules
+     * must not test these, so that two signals with equal {@link #conditions()} get the same rule
+     * outcome (RulebaseLintTest checks the DRL).
+     */
+    public static final java.util.Set<String> POSITION_FIELDS =
+            java.util.Set.of("group", "source", "line", "lastLine", "timestamp", "host", "text", "conditions");
+
+    private static final java.lang.reflect.Field[] CONDITION_FIELDS = java.util.Arrays.stream(Signal.class.getDeclaredFields())
+            .filter(f -> !java.lang.reflect.Modifier.isStatic(f.getModifiers()) && !POSITION_FIELDS.contains(f.getName()))
+            .toArray(java.lang.reflect.Field[]::new);
+
+    private Conditions conditions;
+
+    /**
+     * Everything about this signal that a signature rule can test. Every field counts except the
+     * position fields, so a field added later is part of it without anyone remembering to add it.
+     */
+    public Conditions conditions() {
+        Conditions c = conditions;
+        if (c == null) {
+            Object[] values = new Object[CONDITION_FIELDS.length];
+            try {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = CONDITION_FIELDS[i].get(this);
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            c = new Conditions(values);
+            conditions = c;
+        }
+        return c;
+    }
+
+    /** The value of {@link #conditions()}: equal when every condition field is equal. */
+    public static final class Conditions {
+        private final Object[] values;
+        private final int hash;
+
+        private Conditions(Object[] values) {
+            this.values = values;
+            this.hash = java.util.Arrays.hashCode(values);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Conditions c && c.hash == hash && java.util.Arrays.equals(c.values, values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /**
+     * This signal for a record {@code lines} further down its log: a file read as two ranges
+     * numbers the second range's lines from its own start until the first range's length is known.
+     */
+    public Signal shifted(long lines) {
+        if (lines == 0) {
+            return this;
+        }
+        try {
+            Signal copy = (Signal) clone(); // every field, including any added later
+            copy.line += lines;
+            copy.lastLine += lines;
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -516,7 +590,7 @@ public final class Signal {
         }
 
         public Builder addresses(java.util.Set<String> value) {
-            this.addresses = java.util.Set.copyOf(value);
+            this.addresses = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(value)); // in the order named
             return this;
         }
 

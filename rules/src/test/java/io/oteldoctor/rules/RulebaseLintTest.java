@@ -57,6 +57,46 @@ class RulebaseLintTest {
         }
     }
 
+    private static final Pattern WHOLE_RULE = Pattern.compile("(?s)\\nrule \"([^\"]+)\"(.*?)\\nwhen\\n(.*?)\\nthen\\n(.*?)\\nend");
+    private static final Pattern FACT_PATTERN = Pattern.compile("(?<![.\\w])([A-Z]\\w*)\\s*\\(");
+
+    /**
+     * SignatureSession reuses what the rules said about a signal for every later signal with the
+     * same conditions. That is only sound while a rule that matches signals looks at one signal,
+     * at none of its position fields, and does nothing but tell the ledger.
+     */
+    @Test
+    void signalRulesSeeOneSignalAndNothingButItsConditions() throws IOException {
+        int checked = 0;
+        try (Stream<Path> files = Files.list(DRL)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                Matcher m = WHOLE_RULE.matcher(Files.readString(f).replaceAll("(?m)//.*$", ""));
+                while (m.find()) {
+                    String name = m.group(1);
+                    String lhs = m.group(3).replaceAll("\"[^\"]*\"", "\"\"");
+                    if (!lhs.contains("Signal(") && !lhs.contains("Signal (")) {
+                        continue;
+                    }
+                    checked++;
+                    Matcher p = FACT_PATTERN.matcher(lhs);
+                    int patterns = 0;
+                    while (p.find()) {
+                        assertEquals("Signal", p.group(1), name + ": a rule on signals must match nothing else");
+                        patterns++;
+                    }
+                    assertEquals(1, patterns, name + ": a rule on signals must match exactly one signal");
+                    for (String field : io.oteldoctor.signature.Signal.POSITION_FIELDS) {
+                        assertFalse(Pattern.compile("(?<![.\\w])" + field + "\\b").matcher(lhs).find(),
+                                name + ": tests the position field '" + field + "'");
+                    }
+                    assertTrue(m.group(4).strip().lines().allMatch(l -> l.strip().startsWith("ledger.")),
+                            name + ": a rule on signals may only tell the ledger");
+                }
+            }
+        }
+        assertTrue(checked > 50, "found only " + checked + " rules on signals");
+    }
+
     @Test
     void stableCauseIdsAreInTheCatalogue() {
         assertTrue(Engine.CATALOGUE.ids().containsAll(CauseCatalogue.STABLE_IDS));
