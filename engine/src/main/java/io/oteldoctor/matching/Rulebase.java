@@ -11,6 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -28,47 +31,62 @@ public final class Rulebase {
     /** Where kie-maven-plugin records the generated model class of the bundled rules. */
     public static final String BUNDLED_MODEL_INDEX = "META-INF/kie/io.oteldoctor/otel-doctor-rules/drools-model";
 
-    private final KieBase kieBase;
+    private final FutureTask<KieBase> kieBase;
     private final List<SignatureRule> signatureRules;
     private final Set<String> triggers;
 
-    private Rulebase(KieBase kieBase) {
-        this.kieBase = kieBase;
-        List<SignatureRule> rules = new ArrayList<>();
+    /**
+     * @param rules every rule's name and metadata, known before the KieBase is built
+     * @param build builds the KieBase; runs on its own thread when {@code background}
+     */
+    private Rulebase(List<Map.Entry<String, Map<String, Object>>> rules, Callable<KieBase> build, boolean background) {
+        List<SignatureRule> signature = new ArrayList<>();
         Set<String> allTriggers = new LinkedHashSet<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
-            for (Rule rule : pkg.getRules()) {
-                Map<String, Object> meta = rule.getMetaData();
-                List<String> ruleTriggers = splitTriggers(text(meta, "trigger"));
-                allTriggers.addAll(ruleTriggers);
-                String cause = text(meta, "cause");
-                if (cause == null) {
-                    continue;
-                }
-                if (ruleTriggers.isEmpty()) {
-                    throw new IllegalStateException("signature rule '" + rule.getName() + "' declares no @trigger");
-                }
-                String weight = text(meta, "weight");
-                if (weight == null) {
-                    throw new IllegalStateException("signature rule '" + rule.getName() + "' declares no @weight");
-                }
-                double w = Double.parseDouble(weight);
-                if (!(w > 0 && w <= 1)) {
-                    throw new IllegalStateException("rule '" + rule.getName() + "': @weight must be in (0, 1], is " + w);
-                }
-                String signature = text(meta, "signature");
-                rules.add(new SignatureRule(rule.getName(), cause, w, signature == null ? rule.getName() : signature,
-                        ruleTriggers, text(meta, "means"), text(meta, "tellApart")));
+        for (Map.Entry<String, Map<String, Object>> rule : rules) {
+            String name = rule.getKey();
+            Map<String, Object> meta = rule.getValue();
+            List<String> ruleTriggers = splitTriggers(text(meta, "trigger"));
+            allTriggers.addAll(ruleTriggers);
+            String cause = text(meta, "cause");
+            if (cause == null) {
+                continue;
             }
+            if (ruleTriggers.isEmpty()) {
+                throw new IllegalStateException("signature rule '" + name + "' declares no @trigger");
+            }
+            String weight = text(meta, "weight");
+            if (weight == null) {
+                throw new IllegalStateException("signature rule '" + name + "' declares no @weight");
+            }
+            double w = Double.parseDouble(weight);
+            if (!(w > 0 && w <= 1)) {
+                throw new IllegalStateException("rule '" + name + "': @weight must be in (0, 1], is " + w);
+            }
+            String sig = text(meta, "signature");
+            signature.add(new SignatureRule(name, cause, w, sig == null ? name : sig, ruleTriggers, text(meta, "means"),
+                    text(meta, "tellApart")));
         }
         allTriggers.forEach(Prefilter::validate);
-        this.signatureRules = List.copyOf(rules);
+        this.signatureRules = List.copyOf(signature);
         this.triggers = Set.copyOf(allTriggers);
+        this.kieBase = new FutureTask<>(build);
+        if (background) {
+            Thread builder = new Thread(kieBase, "otel-doctor-rulebase");
+            builder.setDaemon(true);
+            builder.start();
+        } else {
+            kieBase.run();
+        }
     }
 
-    /** The rules bundled with otel-doctor (the {@code otel-doctor-rules} module on the class path). */
+    /**
+     * The rules bundled with otel-doctor (the {@code otel-doctor-rules} module on the class path).
+     * Their metadata, and so the prefilter, is ready at once; the KieBase, most of a run's
+     * start-up, is built on another thread while the caller starts reading its input.
+     */
     public static Rulebase bundled() {
-        return new Rulebase(KieBaseBuilder.createKieBaseFromModel(bundledModel()));
+        Model model = bundledModel();
+        return new Rulebase(metadata(model), () -> KieBaseBuilder.createKieBaseFromModel(model), true);
     }
 
     /**
@@ -76,7 +94,12 @@ public final class Rulebase {
      * expire with their window. Batch sessions run unchanged on it.
      */
     public static Rulebase bundledForStreams() {
-        return new Rulebase(KieBaseBuilder.createKieBaseFromModel(bundledModel(), EventProcessingOption.STREAM));
+        Model model = bundledModel();
+        return new Rulebase(metadata(model), () -> KieBaseBuilder.createKieBaseFromModel(model, EventProcessingOption.STREAM), true);
+    }
+
+    private static List<Map.Entry<String, Map<String, Object>>> metadata(Model model) {
+        return model.getRules().stream().map(r -> Map.entry(r.getName(), r.getMetaData())).toList();
     }
 
     private static Model bundledModel() {
@@ -103,11 +126,25 @@ public final class Rulebase {
 
     /** Wraps a KieBase built elsewhere (rule authoring tests). */
     public static Rulebase of(KieBase kieBase) {
-        return new Rulebase(kieBase);
+        List<Map.Entry<String, Map<String, Object>>> rules = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                rules.add(Map.entry(rule.getName(), rule.getMetaData()));
+            }
+        }
+        return new Rulebase(rules, () -> kieBase, false);
     }
 
+    /** The KieBase; waits for it if it is still being built. */
     public KieBase kieBase() {
-        return kieBase;
+        try {
+            return kieBase.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot build the rulebase: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rulebase was built", e);
+        }
     }
 
     public List<SignatureRule> signatureRules() {
