@@ -62,7 +62,7 @@ public final class Analyzer {
     public Report analyze(List<InputSource> sources, List<InputPaths.Problem> pathProblems) {
         StageClock clock = new StageClock();
         List<SourceAccounting> accounting = new ArrayList<>();
-        try (SignatureSession session = new SignatureSession(rulebase)) {
+        try (SignatureSession session = new SignatureSession(rulebase, options.remember())) {
             Pipeline pipeline = new Pipeline(session, clock);
             for (InputSource source : sources) {
                 if (!readInTwo(source, accounting, pipeline)) {
@@ -106,8 +106,7 @@ public final class Analyzer {
      * what makes a file read in two ranges give the result of one read from the top.
      */
     private final class Pipeline {
-        final RecordParser parser = new RecordParser(options.inputFormat());
-        final SignatureExtractor extractor = new SignatureExtractor();
+        final Reader reader = new Reader();
         final Set<String> groups = new LinkedHashSet<>();
         final SignatureSession session;
         final StageClock clock;
@@ -133,27 +132,43 @@ public final class Analyzer {
         }
 
         void record(RawRecord raw, String logName, SourceStats stats) {
-            candidates++;
             long parseStart = System.nanoTime();
+            Reading reading = reader.read(raw, logName, stats);
+            long rulesStart = System.nanoTime();
+            clock.parse(rulesStart - parseStart);
+            accept(reading);
+            clock.rules(System.nanoTime() - rulesStart);
+        }
+
+        /** A candidate record read here or by the thread reading a second range, in input order. */
+        void accept(Reading reading) {
+            candidates++;
+            if (reading.recognized() && options.groupBy() == GroupBy.HOST) {
+                groups.add(reading.group());
+            }
+            if (reading.signal() != null) {
+                signals++;
+                session.accept(reading.signal());
+            }
+        }
+    }
+
+    /** Parses candidate records and reads them into signals; each thread that reads has its own. */
+    private final class Reader {
+        final RecordParser parser = new RecordParser(options.inputFormat());
+        final SignatureExtractor extractor = new SignatureExtractor();
+
+        Reading read(RawRecord raw, String logName, SourceStats stats) {
             LogRecord record = parser.parse(raw);
             if (record == null) {
                 stats.unrecognized(raw.lines().size());
-                clock.parse(System.nanoTime() - parseStart);
-                return;
+                return Reading.UNRECOGNIZED;
             }
             stats.parsed(record.format(), raw.lines().size());
             String group = groupOf(logName, record);
-            if (options.groupBy() == GroupBy.HOST) {
-                groups.add(group);
-            }
             Signal signal = extractor.extract(record, group);
-            long rulesStart = System.nanoTime();
-            clock.parse(rulesStart - parseStart);
-            if (signal.hasCause() || signal.getEnvelope() != Envelope.NONE) {
-                signals++;
-                session.accept(signal);
-                clock.rules(System.nanoTime() - rulesStart);
-            }
+            boolean matters = signal.hasCause() || signal.getEnvelope() != Envelope.NONE;
+            return new Reading(true, group, matters ? signal : null);
         }
     }
 
@@ -194,8 +209,8 @@ public final class Analyzer {
     /**
      * Reads a large uncompressed file as two ranges at once, cut at a line where a record starts
      * whatever came before it. This thread reads the first range into the rules as usual; another
-     * reads the second, numbering its lines from its own start, and hands its candidate records
-     * over in order, renumbered once the first range's line count is known. The rules see the same
+     * reads the second, numbering its lines from its own start, parses its candidate records and
+     * hands what they say over in order, renumbered once the first range's line count is known. The rules see the same
      * records in the same order as when one thread reads the file from the top.
      *
      * @return false, having read nothing, when the source is not such a file
@@ -225,18 +240,24 @@ public final class Analyzer {
         SourceStats second = new SourceStats(name);
         Handoff handoff = new Handoff(Math.min(MAX_HANDOFF_BYTES, Runtime.getRuntime().maxMemory() / 8));
         long[] secondScanNanos = {0};
+        long[] secondParseNanos = {0};
         Thread reader = new Thread(() -> {
             long start = System.nanoTime();
             Throwable failure = null;
+            Reader own = new Reader();
             try (InputStream in = FileRanges.from(path, split)) {
-                new LineScanner(options.maxLineBytes()).scan(in, new RecordAssembler(name, filter, second, handoff::record,
-                        options.groupBy() == GroupBy.HOST ? handoff::host : null));
+                new LineScanner(options.maxLineBytes()).scan(in, new RecordAssembler(name, filter, second, raw -> {
+                    long parseStart = System.nanoTime();
+                    Reading reading = own.read(raw, name, second);
+                    secondParseNanos[0] += System.nanoTime() - parseStart;
+                    handoff.reading(reading);
+                }, options.groupBy() == GroupBy.HOST ? handoff::host : null));
             } catch (CancellationException e) {
                 // the first range failed; nothing of this one is used
             } catch (Throwable e) {
                 failure = e;
             }
-            secondScanNanos[0] = System.nanoTime() - start - handoff.producerWaitNanos();
+            secondScanNanos[0] = System.nanoTime() - start - handoff.producerWaitNanos() - secondParseNanos[0];
             handoff.finish(failure);
         }, "otel-doctor-second-range");
         reader.setDaemon(true);
@@ -252,8 +273,10 @@ public final class Analyzer {
             }
             long offset = assembler.lines();
             for (Handoff.Item item = handoff.take(); item != null; item = handoff.take()) {
-                if (item instanceof Handoff.Record r) {
-                    pipeline.record(r.raw().shifted(offset), name, first);
+                if (item instanceof Handoff.Read r) {
+                    long rulesStart = System.nanoTime();
+                    pipeline.accept(r.reading().shifted(offset));
+                    pipeline.clock.rules(System.nanoTime() - rulesStart);
                 } else if (item instanceof Handoff.Host h) {
                     pipeline.groups.add(h.name());
                 }
@@ -279,6 +302,7 @@ public final class Analyzer {
         accounting.add(first.snapshot());
         pipeline.clock.reading(System.nanoTime() - started - handoff.consumerWaitNanos());
         pipeline.clock.otherScanning(secondScanNanos[0]);
+        pipeline.clock.otherParse(secondParseNanos[0]);
         return true;
     }
 

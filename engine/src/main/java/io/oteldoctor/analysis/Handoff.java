@@ -1,22 +1,22 @@
 package io.oteldoctor.analysis;
 
-import io.oteldoctor.ingest.RawRecord;
 import java.util.ArrayDeque;
 import java.util.concurrent.CancellationException;
 
 /**
- * Carries what the thread reading a file's second range finds (candidate records, and host names
- * for grouping by host) to the thread that owns the rules, in line order. Bounded in bytes: while
+ * Carries what the thread reading a file's second range finds (its candidate records, already
+ * parsed and read into signals, and host names for grouping by host) to the thread that owns the
+ * rules, in line order. Bounded in bytes: while
  * the first range is still being read, the second thread stops when the budget is full, so memory
  * does not grow with the input however many candidates it holds.
  */
 final class Handoff {
 
     /** One item, in the order the second range's record assembler produced it. */
-    sealed interface Item permits Record, Host {
+    sealed interface Item permits Read, Host {
     }
 
-    record Record(RawRecord raw) implements Item {
+    record Read(Reading reading) implements Item {
     }
 
     record Host(String name) implements Item {
@@ -37,8 +37,8 @@ final class Handoff {
         this.budget = budget;
     }
 
-    void record(RawRecord raw) {
-        put(new Record(raw));
+    void reading(Reading reading) {
+        put(new Read(reading));
     }
 
     void host(String name) {
@@ -106,11 +106,9 @@ final class Handoff {
         if (item instanceof Host h) {
             return ITEM_OVERHEAD + h.name().length();
         }
-        long size = ITEM_OVERHEAD;
-        for (byte[] line : ((Record) item).raw().lines()) {
-            size += line.length + 16;
-        }
-        return size;
+        Reading r = ((Read) item).reading();
+        // a signal holds its record's text and a few parts of it, as Latin-1 or UTF-16 strings
+        return r.signal() == null ? ITEM_OVERHEAD : 4L * ITEM_OVERHEAD + 3L * r.signal().getText().length();
     }
 
     private void await() {

@@ -17,6 +17,7 @@ final class StageClock {
     private long reading;
     private long otherScanning;
     private long parse;
+    private long otherParse;
     private long rules;
     private long ranking;
 
@@ -31,6 +32,11 @@ final class StageClock {
 
     void parse(long nanos) {
         parse += nanos;
+    }
+
+    /** Parsing done by another thread: not part of this thread's reading time. */
+    void otherParse(long nanos) {
+        otherParse += nanos;
     }
 
     void rules(long nanos) {
@@ -51,7 +57,7 @@ final class StageClock {
         long scan = Math.max(0, reading - parse - rules) + otherScanning;
         return new Report.Stats(candidates, signals, elapsed / 1_000_000, lines, bytes, Math.round(lines / seconds),
                 Math.round(bytes / seconds / (1 << 20) * 10) / 10.0, peakHeap(), threads,
-                new Report.StageMillis(scan / 1_000_000, parse / 1_000_000, rules / 1_000_000, ranking / 1_000_000));
+                new Report.StageMillis(scan / 1_000_000, (parse + otherParse) / 1_000_000, rules / 1_000_000, ranking / 1_000_000));
     }
 
     private static long peakHeap() {

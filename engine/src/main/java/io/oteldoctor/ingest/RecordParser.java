@@ -1,6 +1,10 @@
 package io.oteldoctor.ingest;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -272,12 +276,12 @@ public final class RecordParser {
             caller = rest.substring(0, space);
             rest = rest.substring(space + 1).stripLeading();
         }
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> fields = Map.of();
         String message = rest;
         for (int at = rest.indexOf(" {\""); at >= 0; at = rest.indexOf(" {\"", at + 1)) {
-            JsonNode node = readJson(rest.substring(at + 1).strip());
-            if (node != null && node.isObject()) {
-                flatten("", node, fields);
+            Map<String, String> object = flatObject(rest.substring(at + 1).strip());
+            if (object != null) {
+                fields = object;
                 message = rest.substring(0, at);
                 break;
             }
@@ -299,13 +303,12 @@ public final class RecordParser {
             rest = stripSeparator(rest.substring(cut), tabs);
         }
         String message = rest;
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> fields = Map.of();
         int fieldsAt = rest.indexOf(sep + "{");
         if (fieldsAt >= 0) {
-            String candidate = stripSeparator(rest.substring(fieldsAt), tabs);
-            JsonNode node = readJson(candidate);
-            if (node != null && node.isObject()) {
-                flatten("", node, fields);
+            Map<String, String> object = flatObject(stripSeparator(rest.substring(fieldsAt), tabs));
+            if (object != null) {
+                fields = object;
                 message = rest.substring(0, fieldsAt);
             }
         }
@@ -540,6 +543,50 @@ public final class RecordParser {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
             return null;
+        }
+    }
+
+    /**
+     * The JSON object at the start of {@code text} as {@link #flatten} would give it, or null when
+     * the text does not start with one. Read as a stream: a console line's fields are parsed for
+     * every candidate record, and building a tree first costs more than the rest of the parse.
+     */
+    static Map<String, String> flatObject(String text) {
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Map<String, String> out = new LinkedHashMap<>();
+            flattenObject(p, "", out);
+            return out;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void flattenObject(JsonParser p, String prefix, Map<String, String> out) throws IOException {
+        JsonToken t = p.nextToken();
+        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String key = prefix.isEmpty() ? p.currentName() : prefix + "." + p.currentName();
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.START_OBJECT) {
+                flattenObject(p, key, out);
+                continue;
+            }
+            String text = switch (value) {
+                case VALUE_STRING -> p.getText();
+                case VALUE_TRUE -> "true";
+                case VALUE_FALSE -> "false";
+                case VALUE_NULL -> "null";
+                case START_ARRAY -> p.readValueAsTree().toString();
+                default -> ((JsonNode) p.readValueAsTree()).asText(); // numbers: as a tree reads them
+            };
+            if (!key.isEmpty()) {
+                out.put(key, text);
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new JsonParseException(p, "not a complete object");
         }
     }
 

@@ -61,6 +61,9 @@ public final class Timestamps {
         if (text == null) {
             return null;
         }
+        if (looksIso(text)) {
+            return isoFast(text);
+        }
         // the javaagent's "09:36:10:044 +0000" would otherwise read as a zone-less ISO time
         Matcher m = JAVAAGENT.matcher(text);
         if (m.lookingAt()) {
@@ -83,6 +86,72 @@ public final class Timestamps {
             return iso(m.group(1) + "-" + m.group(2) + "-" + m.group(3), m.group(4), m.group(5), null);
         }
         return null;
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss} (or a space for the T) not followed by the javaagent's colon:
+     * the form of nearly every time stamp in a collector log, read without a regular expression or
+     * a formatter. {@link #isoFast} gives what the ISO branch below would.
+     */
+    private static boolean looksIso(String t) {
+        if (t.length() < 19 || (t.charAt(10) != 'T' && t.charAt(10) != ' ') || (t.length() > 19 && t.charAt(19) == ':')) {
+            return false;
+        }
+        return digits(t, 0, 4) && t.charAt(4) == '-' && digits(t, 5, 7) && t.charAt(7) == '-' && digits(t, 8, 10)
+                && digits(t, 11, 13) && t.charAt(13) == ':' && digits(t, 14, 16) && t.charAt(16) == ':' && digits(t, 17, 19);
+    }
+
+    private static Instant isoFast(String t) {
+        int at = 19;
+        int nanos = 0;
+        if (at + 1 < t.length() && (t.charAt(at) == '.' || t.charAt(at) == ',') && isDigit(t.charAt(at + 1))) {
+            int scale = 100_000_000;
+            at++;
+            for (int n = 0; n < 9 && at < t.length() && isDigit(t.charAt(at)); n++, at++) {
+                nanos += (t.charAt(at) - '0') * scale;
+                scale /= 10;
+            }
+        }
+        ZoneOffset zone = ZoneOffset.UTC;
+        if (at < t.length() && (t.charAt(at) == '+' || t.charAt(at) == '-')) {
+            int colon = at + 3 < t.length() && t.charAt(at + 3) == ':' ? 1 : 0;
+            if (at + 5 + colon <= t.length() && digits(t, at + 1, at + 3) && digits(t, at + 3 + colon, at + 5 + colon)) {
+                int sign = t.charAt(at) == '-' ? -1 : 1;
+                try {
+                    zone = ZoneOffset.ofHoursMinutes(sign * number(t, at + 1, at + 3), sign * number(t, at + 3 + colon, at + 5 + colon));
+                } catch (java.time.DateTimeException e) {
+                    return null;
+                }
+            }
+        }
+        try {
+            LocalDateTime local = LocalDateTime.of(number(t, 0, 4), number(t, 5, 7), number(t, 8, 10), number(t, 11, 13),
+                    number(t, 14, 16), number(t, 17, 19), nanos);
+            return local.toInstant(zone);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean digits(String t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isDigit(t.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int number(String t, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (t.charAt(i) - '0');
+        }
+        return n;
     }
 
     private static Instant iso(String date, String time, String fraction, String zone) {

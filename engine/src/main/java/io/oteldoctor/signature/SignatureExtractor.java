@@ -47,7 +47,9 @@ public final class SignatureExtractor {
     private static final Pattern NODE_ADDR = Pattern.compile("(?:ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ECONNRESET) ([0-9A-Fa-f:.]+):(\\d{1,5})");
     private static final Pattern NODE_TARGET = Pattern.compile("(?:ENOTFOUND|EAI_AGAIN) ([A-Za-z0-9._-]+)|for target dns:([A-Za-z0-9._-]+):(\\d{1,5})");
     private static final Pattern PY_POOL = Pattern.compile("host='([^']+)', port=(\\d{1,5})");
-    private static final Pattern PAREN_HOSTPORT = Pattern.compile("\\(([A-Za-z0-9._-]+):(\\d{1,5})\\)");
+    /** {@code (host:port)}, but not a stack frame's {@code (Inet6AddressImpl.java:52)}. */
+    private static final Pattern PAREN_HOSTPORT = Pattern.compile(
+            "\\(([A-Za-z0-9._-]+)(?<!\\.(?:java|kt|kts|scala|groovy|go|cs|js|mjs|cjs|ts|rb|py)):(\\d{1,5})\\)");
     private static final Pattern DOUBLED_PATH = Pattern.compile("/v1/(?:traces|metrics|logs|profiles)/v1/(?:traces|metrics|logs|profiles)");
     private static final Pattern OOM_KILLED_PROCESS = Pattern.compile("Killed process \\d+ \\(([^)]+)\\)");
     private static final Pattern OOM_INVOKER = Pattern.compile("^(\\S+) invoked oom-killer");

@@ -217,4 +217,41 @@ class RecordParserTest {
     void binaryIsNotARecord() {
         assertNull(new RecordParser().parse(new RawRecord("src", 1, List.of(new byte[] {'a', 0, 'b'}), false)));
     }
+
+    /** The streamed reading of a console line's fields must give what reading the tree and flattening it gave. */
+    @org.junit.jupiter.api.Test
+    void streamedFieldsMatchTheTreeFlattened() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        String[] objects = {
+                "{\"resource\": {\"service.name\": \"otelcol\", \"deep\": {\"er\": 1}}, \"error\": \"rpc error: code = Unavailable\"}",
+                "{\"rejected_items\": 606, \"ts\": 1718010764.123456, \"big\": 123456789012345678901234567890, \"neg\": -0.0}",
+                "{\"ok\": true, \"no\": false, \"none\": null, \"list\": [1, \"a\", {\"b\": [true]}], \"empty\": {}}",
+                "{\"\": \"empty key\", \"esc\": \"tab\\there \\u00e9 \\\"q\\\"\", \"exp\": 1e3}",
+                "{\"a\": 1} trailing text", "{}", "{\"unclosed\": 1", "[1, 2]", "not json", "{\"a\": }", "{\"a\": 1,}"};
+        for (String text : objects) {
+            java.util.Map<String, String> expected = null;
+            try {
+                com.fasterxml.jackson.databind.JsonNode node = mapper.readTree(text);
+                if (node != null && node.isObject()) {
+                    expected = new java.util.LinkedHashMap<>();
+                    treeFlatten("", node, expected);
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                expected = null;
+            }
+            java.util.Map<String, String> actual = RecordParser.flatObject(text);
+            assertEquals(expected, actual, text);
+            if (expected != null) {
+                assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()), text);
+            }
+        }
+    }
+
+    private static void treeFlatten(String prefix, com.fasterxml.jackson.databind.JsonNode node, java.util.Map<String, String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> treeFlatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
+        } else if (!prefix.isEmpty()) {
+            out.put(prefix, node.isValueNode() ? node.asText() : node.toString());
+        }
+    }
 }

@@ -39,6 +39,19 @@ class SignatureExtractorTest {
     }
 
     @Test
+    void aStackFrameIsNotAnAddress() {
+        Signal s = read("Jun 10, 2025 9:14:17 AM io.opentelemetry.exporter.internal.http.HttpExporter onError",
+                "SEVERE: Failed to export spans. The request could not be executed. Full error message: otel-colector: Name or service not known",
+                "java.net.UnknownHostException: otel-colector: Name or service not known",
+                "\tat java.base/java.net.Inet6AddressImpl.lookupAllHostAddr(Inet6AddressImpl.java:52)",
+                "\tat okhttp3.Dns$Companion$DnsSystem.lookup(Dns.kt:48)",
+                "\tat io.grpc.Dial(dialer.go:210) via (gateway.example:4317)");
+        assertFalse(s.getAddresses().stream().anyMatch(a -> a.contains(".java") || a.contains(".kt") || a.contains(".go:")),
+                s.getAddresses().toString());
+        assertTrue(s.getAddresses().contains("gateway.example:4317"), s.getAddresses().toString());
+    }
+
+    @Test
     void readsTheOtlpHttpStatusAndEndpoint() {
         Signal s = read(console("error", "Exporting failed. Dropping data.",
                 "\"otelcol.component.id\": \"otlphttp/vendor\", \"otelcol.component.kind\": \"exporter\", \"error\": \"not retryable error: Permanent error: "
