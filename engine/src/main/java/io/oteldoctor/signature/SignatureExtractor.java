@@ -23,6 +23,8 @@ public final class SignatureExtractor {
     private static final Pattern PY_STATUS = Pattern.compile("StatusCode\\.([A-Z_]+)");
     private static final Pattern JAVA_STATUS = Pattern.compile("gRPC status code (\\d+)");
     private static final Pattern JAVA_SERVER_IS = Pattern.compile("Server (?:is|responded with) ([A-Z_]{4,})");
+    /** opentelemetry-java before 1.10 (grpc-java's status as text): {@code Failed to export spans. Error message: UNAVAILABLE: io exception}. */
+    private static final Pattern JAVA_LEGACY_STATUS = Pattern.compile("Failed to export \\w+\\. Error message: ([A-Z_]{4,})(?:: |$)");
     private static final Pattern NODE_STATUS = Pattern.compile("\\b(\\d{1,2}) ([A-Z_]{4,}): ");
     private static final Pattern DOTNET_STATUS = Pattern.compile("StatusCode=\"(\\w+)\"|Status code: (\\w+)");
     /**
@@ -497,6 +499,9 @@ public final class SignatureExtractor {
                 b.serverStatus(true);
                 return;
             }
+        } else if ((m = JAVA_LEGACY_STATUS.matcher(t)).find() && GrpcCode.parse(m.group(1)) != GrpcCode.NONE) {
+            code = GrpcCode.parse(m.group(1));
+            desc = t.substring(m.end());
         } else if ((m = NODE_STATUS.matcher(t)).find() && GrpcCode.parse(m.group(2)) != GrpcCode.NONE) {
             code = GrpcCode.parse(m.group(2));
             desc = t.substring(m.end());
@@ -764,7 +769,7 @@ public final class SignatureExtractor {
                 e = Timeout.AWAITING_HEADERS;
             } else if (javaCallTimeout(t) || has(t, "context deadline exceeded", "DeadlineExceeded", "DEADLINE_EXCEEDED", "Deadline exceeded", "Request timed out",
                     "SocketTimeoutException", "Read timed out", "deadline exceeded", "request timed out", "timed out after",
-                    "Deadline expired before")) {
+                    "Deadline expired before", "Request Timeout")) {
                 e = Timeout.IN_FLIGHT_DEADLINE;
             }
         }

@@ -218,4 +218,13 @@ class SignatureExtractorTest {
                 + "\"error\": \"security_exception: unable to authenticate with provided credentials\""));
         assertTrue(words.isCredentialsRejected());
     }
+
+    @Test
+    void earlyJavaExportersPrintGrpcJavasStatusAsText() {
+        Signal s = read("[opentelemetry.auto.trace 2021-09-15 12:30:06:799 +0000] [grpc-default-executor-3] WARN "
+                + "io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter - Failed to export spans. Error message: UNAVAILABLE: io exception");
+        assertEquals(Origin.JAVA_SDK, s.getOrigin());
+        assertEquals(GrpcCode.UNAVAILABLE, s.getGrpcCode());
+        assertFalse(s.isServerStatus(), "grpc-java's io exception is the client's own transport failure");
+    }
 }
