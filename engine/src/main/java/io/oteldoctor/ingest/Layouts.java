@@ -317,7 +317,45 @@ public final class Layouts {
         if (c == 'S' && startsWith(b, m, e, "Suppressed: ")) {
             return true;
         }
-        return isJavaExceptionLine(b, m, e) || isGoFrameFunction(b, m, e);
+        if (c == 'T' && (startsWith(b, m, e, "Traceback (most recent call last):")
+                || startsWith(b, m, e, "The above exception was the direct cause of the following exception"))) {
+            return true; // Python: logger.exception() prints the traceback under its own line
+        }
+        if (c == 'D' && startsWith(b, m, e, "During handling of the above exception")) {
+            return true;
+        }
+        return isJavaExceptionLine(b, m, e) || isPythonExceptionLine(b, m, e) || isGoFrameFunction(b, m, e);
+    }
+
+    /**
+     * The last line of a Python traceback: {@code ConnectionRefusedError: [Errno 111] ...},
+     * {@code socket.gaierror: [Errno -2] ...}, {@code grpc._channel._InactiveRpcError: <...>}. The
+     * name must be longer than its suffix, so a bare {@code Error: ...} (the collector's start-up
+     * failure) still starts a record.
+     */
+    static boolean isPythonExceptionLine(byte[] b, int m, int e) {
+        int p = m;
+        int segmentStart = p;
+        while (p < e) {
+            byte c = b[p];
+            if (c == '.') {
+                segmentStart = p + 1;
+            } else if (c == ':') {
+                break;
+            } else if (!(isLower(c) || isUpper(c) || isDigit(c) || c == '_')) {
+                return false;
+            }
+            p++;
+        }
+        if (p == m || p >= e || !(isLower(b[m]) || isUpper(b[m]) || b[m] == '_') || p + 1 < e && b[p + 1] != ' ') {
+            return false;
+        }
+        for (String suffix : new String[] {"Error", "Exception", "error", "Timeout", "timeout"}) {
+            if (p - segmentStart > suffix.length() && endsWithAny(b, segmentStart, p, suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String[] JUL_LEVELS = {"SEVERE: ", "WARNING: ", "INFO: ", "CONFIG: ", "FINE: ", "FINER: ", "FINEST: "};

@@ -9,6 +9,7 @@ public enum Origin {
     GO_SDK,
     NODE_SDK,
     DOTNET_SDK,
+    RUST_SDK,
     KERNEL,
     SYSTEMD,
     OTHER

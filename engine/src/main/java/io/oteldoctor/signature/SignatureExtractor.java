@@ -23,11 +23,20 @@ public final class SignatureExtractor {
     private static final Pattern PY_STATUS = Pattern.compile("StatusCode\\.([A-Z_]+)");
     private static final Pattern JAVA_STATUS = Pattern.compile("gRPC status code (\\d+)");
     private static final Pattern JAVA_SERVER_IS = Pattern.compile("Server (?:is|responded with) ([A-Z_]{4,})");
+    /** opentelemetry-java before 1.10 (grpc-java's status as text): {@code Failed to export spans. Error message: UNAVAILABLE: io exception}. */
+    private static final Pattern JAVA_LEGACY_STATUS = Pattern.compile("Failed to export \\w+\\. Error message: ([A-Z_]{4,})(?:: |$)");
     private static final Pattern NODE_STATUS = Pattern.compile("\\b(\\d{1,2}) ([A-Z_]{4,}): ");
     private static final Pattern DOTNET_STATUS = Pattern.compile("StatusCode=\"(\\w+)\"|Status code: (\\w+)");
+    /**
+     * Rust (tonic) statuses: opentelemetry-otlp's {@code the grpc server returns error (<description>): , detailed error
+     * message: <message>}, tonic's {@code status: '<description>', self: "<message>"} and its later
+     * {@code status: <Code>, message: "<message>"}.
+     */
+    private static final Pattern TONIC_STATUS = Pattern.compile(
+            "grpc server returns error \\(([^)]+)\\):?[ ,]*(?:detailed error message: )?|status: '([^']+)',? (?:self|message): |status: ([A-Z][A-Za-z]+), message: ");
 
     private static final Pattern HTTP_STATUS = Pattern.compile(
-            "(?:HTTP [Ss]tatus [Cc]ode:? |unexpected HTTP status code received from server: |batch code: |\\bcode: |"
+            "(?:HTTP [Ss]tatus [Cc]ode:? |unexpected HTTP status code received from server: |batch code: |\\bcode: |flush failed \\(|"
                     + "\\(status: |status code |StatusCode: |failed to send to \\S+: )(\\d{3})\\b");
     /** Contrib exporters and HTTP clients: {@code HTTP 429 "Too Many Requests"}, {@code HTTP status 401}, {@code 403 Forbidden}. */
     private static final Pattern HTTP_STATUS_LOOSE = Pattern.compile(
@@ -55,7 +64,9 @@ public final class SignatureExtractor {
     private static final Pattern OOM_INVOKER = Pattern.compile("^(\\S+) invoked oom-killer");
     private static final Pattern SYSTEMD_UNIT = Pattern.compile("^([\\w@.-]+)\\.service: ");
     private static final Pattern EOF_WORD = Pattern.compile("(?:^|[\\s:\"])EOF(?:$|[\\s\"\\\\,;)])");
-    private static final Pattern DIAL_TIMEOUT = Pattern.compile("dial tcp [^\\s]*:? ?(?:[^\\s]*: )?i/o timeout|connect timed out|ETIMEDOUT|Connect timeout");
+    /** Go's net package, Java, Node, and Windows' WSAETIMEDOUT text when it comes from a connect ({@code connectex:}). */
+    private static final Pattern DIAL_TIMEOUT = Pattern.compile("dial tcp [^\\s]*:? ?(?:[^\\s]*: )?i/o timeout|connect timed out|ETIMEDOUT|Connect timeout"
+            + "|(?<!wsarecv: |wsasend: )A connection attempt failed because the connected party did not properly respond");
     private static final Pattern DNS_TIMEOUT = Pattern.compile("lookup [^\\s]+ on [^\\s]+: read udp [^\\s]+: i/o timeout|Temporary failure in name resolution|EAI_AGAIN");
     private static final Pattern PROXY_REFUSED = Pattern.compile("\"https?://[^\"]+\": (?:Forbidden|Proxy Authentication Required)\\b|failed to do connect handshake");
     private static final Pattern ERROR_MARKER = Pattern.compile(
@@ -76,7 +87,8 @@ public final class SignatureExtractor {
     /** Vendors that refuse a key without a status code say so in words. */
     private static final Pattern CREDENTIALS_REJECTED = Pattern.compile(
             "(?i)\\b(?:invalid|expired|revoked|missing|unknown|bad|wrong)\\s+(?:api[ _-]?key|apikey|token|credentials?|license[ _-]?key|ingest[ _-]?key|access[ _-]?key)\\b"
-                    + "|\\b(?:api[ _-]?key|token|license[ _-]?key)\\s+(?:is\\s+)?(?:invalid|expired|revoked|missing)\\b|\\bauthentication (?:failed|error)\\b");
+                    + "|\\b(?:api[ _-]?key|token|license[ _-]?key)\\s+(?:is\\s+)?(?:invalid|expired|revoked|missing)\\b|\\bauthentication (?:failed|error)\\b"
+                    + "|\\bunable to authenticate\\b");
     /** Words that tie a line from an unrecognised writer to telemetry export. */
     private static final Pattern EXPORT_CONTEXT = Pattern.compile(
             "(?i)otlp|opentelemetry|otel|exporter|collector|telemetry|pipeline|/v1/(?:traces|metrics|logs)|:431[78]\\b|rpc error: code =");
@@ -87,6 +99,12 @@ public final class SignatureExtractor {
     /** opentelemetry-java names the item type with a full stop after it; Python says "traces" or "span batch". */
     private static final Pattern JAVA_SDK_WORDING = Pattern.compile("^Failed to export (?:spans|metrics|logs|profiles)\\. ");
     private static final Pattern GO_SDK_EXPORT = Pattern.compile("^(traces|metrics|logs) export: |^failed to upload (metrics|logs|traces)");
+    /** opentelemetry-rust's global error handler ({@code OpenTelemetry trace error occurred. <error>}), and its internal log events. */
+    private static final Pattern RUST_SDK = Pattern.compile(
+            "^OpenTelemetry (?:(trace|metrics?|logs?|propagation) )?error occurred|\\bopentelemetry(?:_sdk|_otlp|-otlp)\\b|name=\"?\\w+\\.ExportError\\b");
+    /** Words that make a Rust SDK error an export failure rather than a shutdown race ("channel is closed"). */
+    private static final Pattern RUST_EXPORT_WORDS = Pattern.compile(
+            "(?i)export|grpc server returns error|error sending request|tcp connect error|for url \\(|HTTP status");
     private static final Pattern SDK_SIGNAL = Pattern.compile("(?i)\\b(?:export(?:ing)?|dropped) (spans?|metrics?|logs?|traces|span batch)\\b");
 
     /** Reads a record; the result has {@link Signal#hasCause()} false when nothing failure-related was found. */
@@ -170,6 +188,9 @@ public final class SignatureExtractor {
         }
         String logger = r.logger() == null ? "" : r.logger();
         String all = message + "\n" + r.continuation();
+        if (RUST_SDK.matcher(message).find() || logger.startsWith("opentelemetry_sdk") || logger.startsWith("opentelemetry_otlp")) {
+            return Origin.RUST_SDK;
+        }
         if (logger.startsWith("io.opentelemetry") || logger.startsWith("i.o.") || all.contains("io.opentelemetry.exporter")
                 || all.contains("[otel.javaagent") || JAVA_SDK_WORDING.matcher(message).find()) {
             return Origin.JAVA_SDK;
@@ -188,8 +209,10 @@ public final class SignatureExtractor {
                 || all.contains("Export failed with") || all.contains("export request failure") || all.contains("export response failure")) {
             return Origin.NODE_SDK;
         }
-        if (all.contains("Exporter failed send data") || all.contains("OpenTelemetry-Exporter") || all.contains("Grpc.Core.RpcException")
-                || all.contains("System.Net.Http.HttpRequestException")) {
+        // .NET's exception names alone are any .NET application's: the exporter's event names it, or the text speaks of export
+        if (all.contains("Exporter failed send data") || all.contains("OpenTelemetry-Exporter")
+                || (all.contains("Grpc.Core.RpcException") || all.contains("System.Net.Http.HttpRequestException"))
+                && EXPORT_CONTEXT.matcher(all).find()) {
             return Origin.DOTNET_SDK;
         }
         return Origin.OTHER;
@@ -231,12 +254,15 @@ public final class SignatureExtractor {
                 Matcher m = SYSTEMD_UNIT.matcher(message);
                 b.component(m.find() ? m.group(1) : r.process()).componentKind("process");
             }
-            case JAVA_SDK, PYTHON_SDK, GO_SDK, NODE_SDK, DOTNET_SDK -> {
+            case JAVA_SDK, PYTHON_SDK, GO_SDK, NODE_SDK, DOTNET_SDK, RUST_SDK -> {
                 b.component("sdk/" + origin.name().substring(0, origin.name().indexOf('_')).toLowerCase(Locale.ROOT))
                         .componentKind("sdk");
                 Matcher m = SDK_SIGNAL.matcher(message);
+                Matcher rust = RUST_SDK.matcher(message);
                 if (m.find()) {
                     b.signalType(normaliseSignal(m.group(1)));
+                } else if (origin == Origin.RUST_SDK && rust.find() && rust.group(1) != null && !rust.group(1).equals("propagation")) {
+                    b.signalType(normaliseSignal(rust.group(1)));
                 } else {
                     Matcher go = GO_SDK_EXPORT.matcher(message);
                     if (go.find()) {
@@ -311,6 +337,13 @@ public final class SignatureExtractor {
             return Envelope.SENDER_FAILED;
         }
         switch (origin) {
+            case RUST_SDK -> {
+                // the handler's prefix (or an ExportError event) says a Rust SDK error was reported; only export
+                // errors count, not the span channel closing at shutdown
+                String t = message + "\n" + errorText;
+                boolean reported = message.contains("error occurred") || t.contains("ExportError");
+                return reported && RUST_EXPORT_WORDS.matcher(t).find() ? Envelope.DROPPED : Envelope.NONE;
+            }
             case JAVA_SDK, PYTHON_SDK, GO_SDK, NODE_SDK, DOTNET_SDK -> {
                 String t = message + "\n" + errorText;
                 if (t.contains("Transient error") || t.contains("retryable") && !t.contains("non-retryable")
@@ -468,9 +501,15 @@ public final class SignatureExtractor {
                 b.serverStatus(true);
                 return;
             }
+        } else if ((m = JAVA_LEGACY_STATUS.matcher(t)).find() && GrpcCode.parse(m.group(1)) != GrpcCode.NONE) {
+            code = GrpcCode.parse(m.group(1));
+            desc = t.substring(m.end());
         } else if ((m = NODE_STATUS.matcher(t)).find() && GrpcCode.parse(m.group(2)) != GrpcCode.NONE) {
             code = GrpcCode.parse(m.group(2));
             desc = t.substring(m.end());
+        } else if ((m = TONIC_STATUS.matcher(t)).find()) {
+            code = m.group(3) != null ? GrpcCode.parse(m.group(3)) : tonicCode(m.group(1) != null ? m.group(1) : m.group(2));
+            desc = t.substring(m.end()).replaceFirst("^[\\\\\"]+", "");
         } else if ((m = DOTNET_STATUS.matcher(t)).find()) {
             code = GrpcCode.parse(m.group(1) != null ? m.group(1) : m.group(2));
             desc = "";
@@ -479,6 +518,31 @@ public final class SignatureExtractor {
         if (code != GrpcCode.NONE) {
             b.serverStatus(desc != null && serverSpoke(desc));
         }
+    }
+
+    /** tonic's {@code Code::description()} texts, as opentelemetry-rust prints them. */
+    private static GrpcCode tonicCode(String description) {
+        String d = description.strip();
+        if (d.startsWith("The service is currently unavailable")) {
+            return GrpcCode.UNAVAILABLE;
+        } else if (d.startsWith("The request does not have valid authentication credentials")) {
+            return GrpcCode.UNAUTHENTICATED;
+        } else if (d.startsWith("The caller does not have permission")) {
+            return GrpcCode.PERMISSION_DENIED;
+        } else if (d.startsWith("Operation is not implemented or not supported")) {
+            return GrpcCode.UNIMPLEMENTED;
+        } else if (d.startsWith("Some resource has been exhausted")) {
+            return GrpcCode.RESOURCE_EXHAUSTED;
+        } else if (d.startsWith("Deadline expired before operation could complete")) {
+            return GrpcCode.DEADLINE_EXCEEDED;
+        } else if (d.startsWith("Client specified an invalid argument")) {
+            return GrpcCode.INVALID_ARGUMENT;
+        } else if (d.startsWith("Internal error")) {
+            return GrpcCode.INTERNAL;
+        } else if (d.startsWith("Unknown error")) {
+            return GrpcCode.UNKNOWN;
+        }
+        return GrpcCode.parse(d);
     }
 
     /** The status text came from a server, not from the client's own connection machinery. */
@@ -499,7 +563,10 @@ public final class SignatureExtractor {
                 // grpc-java's names for its own transport failures (Utils.statusFromThrowable and the Netty transport)
                 || d.startsWith("io exception") || d.startsWith("ssl exception") || d.startsWith("unresolved address")
                 || d.startsWith("Unable to resolve host") || d.startsWith("Network closed for unknown reason")
-                || d.startsWith("Keepalive failed") || d.startsWith("UNAVAILABLE: io exception"));
+                || d.startsWith("Keepalive failed") || d.startsWith("UNAVAILABLE: io exception")
+                // tonic/hyper: the Rust client's own connection failures
+                || d.startsWith("tcp connect error") || d.startsWith("error trying to connect") || d.startsWith("transport error")
+                || d.startsWith("Service was not ready"));
     }
 
     private static void httpStatus(String t, Signal.Builder b) {
@@ -533,7 +600,10 @@ public final class SignatureExtractor {
             e = NetError.PROXY_UNREACHABLE;
         } else if (PROXY_REFUSED.matcher(t).find()) {
             e = NetError.PROXY_REJECTED;
-        } else if (hasIgnoreCase(t, "connection refused") || t.contains("ECONNREFUSED")) {
+        } else if (hasIgnoreCase(t, "connection refused") || t.contains("ECONNREFUSED") || t.contains("actively refused")
+                || t.contains("ConnectionRefused")) {
+            // Windows (WSAECONNREFUSED): "No connection could be made because the target machine actively refused it";
+            // Rust's io::ErrorKind and Python's exception name
             e = NetError.CONNECTION_REFUSED;
         } else if (hasIgnoreCase(t, "no route to host") || t.contains("EHOSTUNREACH")) {
             e = NetError.NO_ROUTE_TO_HOST;
@@ -543,7 +613,10 @@ public final class SignatureExtractor {
             e = NetError.CONNECTION_TIMED_OUT;
         } else if (DIAL_TIMEOUT.matcher(t).find() && !DNS_TIMEOUT.matcher(t).find()) {
             e = NetError.DIAL_TIMEOUT;
-        } else if (hasIgnoreCase(t, "connection reset") || t.contains("ECONNRESET")) {
+        } else if (hasIgnoreCase(t, "connection reset") || t.contains("ECONNRESET") || t.contains("ConnectionReset")
+                || t.contains("forcibly closed by the remote host") || t.contains("established connection was aborted")) {
+            // Windows: WSAECONNRESET ("An existing connection was forcibly closed by the remote host") and
+            // WSAECONNABORTED ("An established connection was aborted by the software in your host machine")
             e = NetError.CONNECTION_RESET;
         } else if (hasIgnoreCase(t, "broken pipe") || t.contains("EPIPE")) {
             e = NetError.BROKEN_PIPE;
@@ -551,7 +624,8 @@ public final class SignatureExtractor {
                 || t.contains("socket hang up") || t.contains("Socket closed") || t.contains("Connection closed by peer"))) {
             e = NetError.EOF;
         } else if (t.contains("failed to connect to all addresses") || t.contains("No connection established")
-                || t.contains("Failed to connect to") || t.contains("ConnectException") || t.contains("Failed to establish a new connection")) {
+                || t.contains("Failed to connect to") || t.contains("ConnectException") || t.contains("Failed to establish a new connection")
+                || t.contains("tcp connect error") || t.contains("error trying to connect")) {
             e = NetError.NO_CONNECTION;
         }
         b.netError(e);
@@ -568,7 +642,7 @@ public final class SignatureExtractor {
 
     private static void dns(String t, Signal.Builder b) {
         DnsError e = DnsError.NONE;
-        if (t.contains("no such host") || t.contains("Name or service not known") || t.contains("nodename nor servname")
+        if (hasIgnoreCase(t, "no such host") || t.contains("getaddrinfo failed") || t.contains("Name or service not known") || t.contains("nodename nor servname")
                 || t.contains("ENOTFOUND") || t.contains("UnknownHostException") || t.contains("Name resolution failed for target")
                 || t.contains("DNS resolution failed") || t.contains("No address associated with hostname")) {
             e = DnsError.NO_SUCH_HOST;
@@ -696,7 +770,8 @@ public final class SignatureExtractor {
             } else if (has(t, "Client.Timeout exceeded while awaiting headers", "timeout awaiting response headers")) {
                 e = Timeout.AWAITING_HEADERS;
             } else if (javaCallTimeout(t) || has(t, "context deadline exceeded", "DeadlineExceeded", "DEADLINE_EXCEEDED", "Deadline exceeded", "Request timed out",
-                    "SocketTimeoutException", "Read timed out", "deadline exceeded", "request timed out", "timed out after")) {
+                    "SocketTimeoutException", "Read timed out", "deadline exceeded", "request timed out", "timed out after",
+                    "Deadline expired before", "Request Timeout")) {
                 e = Timeout.IN_FLIGHT_DEADLINE;
             }
         }

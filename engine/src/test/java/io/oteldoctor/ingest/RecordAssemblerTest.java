@@ -64,6 +64,24 @@ class RecordAssemblerTest {
     }
 
     @Test
+    void aPythonTracebackJoinsTheLineThatLoggedIt() throws IOException {
+        String py = "Exception while exporting Span batch.\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/srv/venv/lib/python3.11/site-packages/urllib3/connection.py\", line 203, in _new_conn\n"
+                + "socket.gaierror: [Errno 11001] getaddrinfo failed\n"
+                + "requests.exceptions.ConnectionError: HTTPConnectionPool(host='otel', port=4318): Max retries exceeded\n";
+        Run run = assemble(py + INFO, LineFilter.ALL);
+        assertEquals(List.of(1L, 6L), run.records().stream().map(RawRecord::firstLine).toList());
+        assertEquals(5, run.records().get(0).lines().size());
+    }
+
+    @Test
+    void aBareErrorLineStillStartsARecord() throws IOException {
+        Run run = assemble(INFO + "Error: invalid configuration: exporters::otlp: endpoint must be set\n", LineFilter.ALL);
+        assertEquals(2, run.records().size());
+    }
+
+    @Test
     void aJulLevelLineJoinsOnlyItsHeader() throws IOException {
         String jul = "Jun 10, 2025 9:12:44 AM io.opentelemetry.exporter.internal.http.HttpExporter onError\n" + JAVA;
         Run run = assemble(INFO + jul, LineFilter.ALL);

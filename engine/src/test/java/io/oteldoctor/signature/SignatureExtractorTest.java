@@ -172,4 +172,72 @@ class SignatureExtractorTest {
                 "\"kind\": \"exporter\", \"name\": \"otlp\", \"error\": \"rpc error: code = DeadlineExceeded desc = context deadline exceeded\""));
         assertFalse(legacy.isConnectWaitNamed());
     }
+
+    @Test
+    void windowsSocketErrorsReadLikeTheirPosixCounterparts() {
+        Signal refused = read(console("info", "Exporting failed. Will retry the request after interval.",
+                "\"kind\": \"exporter\", \"name\": \"otlp\", \"error\": \"rpc error: code = Unavailable desc = connection error: desc = \\\"transport: "
+                        + "Error while dialing: dial tcp 10.1.2.3:4317: connectex: No connection could be made because the target machine actively refused it.\\\"\""));
+        assertEquals(NetError.CONNECTION_REFUSED, refused.getNetError());
+        Signal dialTimeout = read(console("info", "Exporting failed. Will retry the request after interval.",
+                "\"kind\": \"exporter\", \"name\": \"otlphttp\", \"error\": \"failed to make an HTTP request: Post \\\"https://in.example:443/v1/logs\\\": dial tcp "
+                        + "10.9.8.7:443: connectex: A connection attempt failed because the connected party did not properly respond after a period of time\""));
+        assertEquals(NetError.DIAL_TIMEOUT, dialTimeout.getNetError());
+        Signal readTimeout = read(console("info", "Exporting failed. Will retry the request after interval.",
+                "\"kind\": \"exporter\", \"name\": \"otlphttp\", \"error\": \"read tcp 10.0.0.2:5011->10.9.8.7:443: wsarecv: "
+                        + "A connection attempt failed because the connected party did not properly respond after a period of time\""));
+        assertFalse(readTimeout.getNetError() == NetError.DIAL_TIMEOUT, "a receive that timed out is not a dial that timed out");
+        Signal reset = read(console("info", "Exporting failed. Will retry the request after interval.",
+                "\"kind\": \"exporter\", \"name\": \"otlphttp\", \"error\": \"read tcp 10.0.0.2:5011->10.9.8.7:443: wsarecv: "
+                        + "An existing connection was forcibly closed by the remote host.\""));
+        assertEquals(NetError.CONNECTION_RESET, reset.getNetError());
+        Signal dns = read("[2025-03-04T10:21:07.1183021Z] [Error] EventSource=OpenTelemetry-Exporter-OpenTelemetryProtocol, Message=Exporter failed send data "
+                + "to collector to http://otel-agent:4318/v1/traces endpoint. Data will not be sent. Exception: System.Net.Http.HttpRequestException: "
+                + "No such host is known. (otel-agent:4318)");
+        assertEquals(DnsError.NO_SUCH_HOST, dns.getDnsError());
+    }
+
+    @Test
+    void rustSdkErrorsAreExportFailuresOnlyWhenTheySpeakOfExport() {
+        Signal refused = read("OpenTelemetry trace error occurred. Exporter otlp encountered the following error(s): the grpc server returns error "
+                + "(The service is currently unavailable): , detailed error message: error trying to connect: tcp connect error: Connection refused (os error 111)");
+        assertEquals(Origin.RUST_SDK, refused.getOrigin());
+        assertEquals("sdk/rust", refused.getComponent());
+        assertEquals("traces", refused.getSignalType());
+        assertEquals(Envelope.DROPPED, refused.getEnvelope());
+        assertEquals(GrpcCode.UNAVAILABLE, refused.getGrpcCode());
+        assertFalse(refused.isServerStatus(), "tonic's connect error is the client's own");
+        assertEquals(NetError.CONNECTION_REFUSED, refused.getNetError());
+        Signal unauthenticated = read("2025-06-01T10:00:00.000Z ERROR opentelemetry_sdk: name=\"BatchSpanProcessor.ExportError\" "
+                + "error=\"Operation failed: status: Unauthenticated, message: \\\"invalid ingest token\\\"\"");
+        assertEquals(Origin.RUST_SDK, unauthenticated.getOrigin());
+        assertEquals(GrpcCode.UNAUTHENTICATED, unauthenticated.getGrpcCode());
+        assertTrue(unauthenticated.isServerStatus());
+        Signal described = read("OpenTelemetry trace error occurred. Exporter otlp encountered the following error(s): the grpc server returns error "
+                + "(The request does not have valid authentication credentials): , detailed error message: api-key header missing");
+        assertEquals(GrpcCode.UNAUTHENTICATED, described.getGrpcCode());
+        Signal shutdown = read("OpenTelemetry trace error occurred. cannot send message to batch processor as the channel is closed");
+        assertEquals(Origin.RUST_SDK, shutdown.getOrigin());
+        assertEquals(Envelope.NONE, shutdown.getEnvelope(), "the span channel closing at shutdown is not an export failure");
+    }
+
+    @Test
+    void elasticsearchBulkFlushCarriesItsStatusInParentheses() {
+        Signal s = read("2026-02-03T10:57:16.929+0100\terror\telasticsearchexporter@v0.145.0/bulkindexer.go:338\tbulk indexer flush error\t"
+                + "{\"otelcol.component.id\": \"elasticsearch\", \"otelcol.component.kind\": \"exporter\", \"error\": \"flush failed (403): "
+                + "{\\\"error\\\":{\\\"type\\\":\\\"security_exception\\\"},\\\"status\\\":403}\"}");
+        assertEquals(403, s.getHttpStatus());
+        Signal words = read(console("error", "Exporting failed. Dropping data.", "\"kind\": \"exporter\", \"name\": \"elasticsearch\", "
+                + "\"error\": \"security_exception: unable to authenticate with provided credentials\""));
+        assertTrue(words.isCredentialsRejected());
+    }
+
+    @Test
+    void earlyJavaExportersPrintGrpcJavasStatusAsText() {
+        Signal s = read("[opentelemetry.auto.trace 2021-09-15 12:30:06:799 +0000] [grpc-default-executor-3] WARN "
+                + "io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter - Failed to export spans. Error message: UNAVAILABLE: io exception");
+        assertEquals(Origin.JAVA_SDK, s.getOrigin());
+        assertEquals(GrpcCode.UNAVAILABLE, s.getGrpcCode());
+        assertFalse(s.isServerStatus(), "grpc-java's io exception is the client's own transport failure");
+    }
 }
