@@ -732,7 +732,10 @@ public final class SignatureExtractor {
             } else if (has(t, "Client.Timeout exceeded while awaiting headers", "timeout awaiting response headers")) {
                 e = Timeout.AWAITING_HEADERS;
             } else if (javaCallTimeout(t) || has(t, "context deadline exceeded", "DeadlineExceeded", "DEADLINE_EXCEEDED", "Deadline exceeded", "Request timed out",
-                    "SocketTimeoutException", "Read timed out", "deadline exceeded", "request timed out", "timed out after")) {
+                    "SocketTimeoutException", "Read timed out", "deadline exceeded", "request timed out", "timed out after")
+                    // grpc-js: the server reset the stream with CANCEL, as gRPC servers do when the deadline the client
+                    // sent (grpc-timeout) runs out first; a client's own cancel reads "Cancelled on client"
+                    || has(t, "CANCELLED: Call cancelled")) {
                 e = Timeout.IN_FLIGHT_DEADLINE;
             }
         }

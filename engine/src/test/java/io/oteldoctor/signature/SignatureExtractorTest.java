@@ -217,4 +217,14 @@ class SignatureExtractorTest {
         assertEquals(GrpcCode.UNAVAILABLE, s.getGrpcCode());
         assertFalse(s.isServerStatus());
     }
+
+    @Test
+    void grpcJsCallCancelledByTheServerIsItsDeadline() {
+        Signal s = read("{\"stack\":\"Error: 1 CANCELLED: Call cancelled\\n    at callErrorFromStatus (/srv/app/node_modules/@grpc/grpc-js/build/src/call.js:32:19)\","
+                + "\"message\":\"1 CANCELLED: Call cancelled\",\"code\":\"1\",\"details\":\"Call cancelled\",\"metadata\":\"[object Object]\",\"name\":\"Error\"}");
+        assertEquals(GrpcCode.CANCELLED, s.getGrpcCode());
+        assertEquals(Timeout.IN_FLIGHT_DEADLINE, s.getTimeout());
+        Signal client = read("{\"stack\":\"Error: 1 CANCELLED: Cancelled on client\",\"message\":\"1 CANCELLED: Cancelled on client\",\"code\":\"1\"}");
+        assertEquals(Timeout.NONE, client.getTimeout());
+    }
 }
