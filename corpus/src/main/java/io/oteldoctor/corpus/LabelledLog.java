@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A log and what must be diagnosed from it. The label comes from {@code #@ key: value} header
@@ -74,16 +73,34 @@ public record LabelledLog(String name, String expect, String expectComponent, Li
     /**
      * The labelled logs below {@code root}: files with a {@code #@ expect:} header, and files in a
      * folder named after a cause or {@code healthy}. Anything else (build files, sources, notes) is
-     * not a labelled log and is left out.
+     * not a labelled log and is left out. Installed package trees ({@code node_modules}, such as the
+     * Node fault lab's under corpus/src/test/node) are not entered: their folders may carry a
+     * cause's name ({@code @opentelemetry/resources}) without holding a single log.
      */
     public static List<LabelledLog> load(Path root, java.util.Set<String> causes) {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).sorted()
-                    .filter(p -> hasHeader(p) || labelFolder(p, causes) != null)
-                    .map(p -> read(root, p, causes)).toList();
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                    return dir.getFileName() != null && dir.getFileName().toString().equals("node_modules")
+                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) {
+                        files.add(file);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return files.stream().filter(p -> !p.toString().endsWith(".md")).sorted()
+                .filter(p -> hasHeader(p) || labelFolder(p, causes) != null)
+                .map(p -> read(root, p, causes)).toList();
     }
 
     private static boolean hasHeader(Path file) {

@@ -42,6 +42,7 @@ public final class Signal implements Cloneable {
     private final boolean startupFailure;
     private final boolean crashed;
     private final boolean credentialsRejected;
+    private final boolean retryableStatusUnnamed;
     private final boolean connectWaitNamed;
     private final Endpoint endpoint;
     private final java.util.Set<String> addresses;
@@ -82,6 +83,7 @@ public final class Signal implements Cloneable {
         this.startupFailure = b.startupFailure;
         this.crashed = b.crashed;
         this.credentialsRejected = b.credentialsRejected;
+        this.retryableStatusUnnamed = b.retryableStatusUnnamed;
         this.connectWaitNamed = b.connectWaitNamed;
         this.endpoint = b.endpoint;
         this.addresses = b.addresses;
@@ -244,6 +246,16 @@ public final class Signal implements Cloneable {
         return credentialsRejected;
     }
 
+    /**
+     * The exporter says the server answered with a status it retries, without naming the status:
+     * opentelemetry-js's {@code Export failed with retryable status}, which its HTTP transport
+     * reports only for a response of 429, 502, 503 or 504 (its own network errors and time-outs
+     * come with their error instead).
+     */
+    public boolean isRetryableStatusUnnamed() {
+        return retryableStatusUnnamed;
+    }
+
     /** The process crashed (Go panic or fatal runtime error other than memory). */
     public boolean isCrashed() {
         return crashed;
@@ -274,7 +286,8 @@ public final class Signal implements Cloneable {
         return grpcCode != GrpcCode.NONE || httpStatus != 0 || netError != NetError.NONE || dnsError != DnsError.NONE
                 || addressError != AddressError.NONE || tlsError != TlsError.NONE || protocolError != ProtocolError.NONE
                 || timeout != Timeout.NONE || resource != ResourceSignal.NONE || queueFull
-                || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure || crashed || credentialsRejected;
+                || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure || crashed || credentialsRejected
+                || retryableStatusUnnamed;
     }
 
     /**
@@ -400,6 +413,7 @@ public final class Signal implements Cloneable {
         private boolean startupFailure;
         private boolean crashed;
         private boolean credentialsRejected;
+        private boolean retryableStatusUnnamed;
         private boolean connectWaitNamed;
         private Endpoint endpoint;
         private java.util.Set<String> addresses = java.util.Set.of();
@@ -574,6 +588,11 @@ public final class Signal implements Cloneable {
             return this;
         }
 
+        public Builder retryableStatusUnnamed(boolean value) {
+            this.retryableStatusUnnamed = value;
+            return this;
+        }
+
         public Builder crashed(boolean value) {
             this.crashed = value;
             return this;
@@ -615,6 +634,7 @@ public final class Signal implements Cloneable {
             startupFailure = s.startupFailure;
             crashed = s.crashed;
             credentialsRejected = s.credentialsRejected;
+            retryableStatusUnnamed = s.retryableStatusUnnamed;
             endpoint = s.endpoint;
             addresses = s.addresses;
             return this;

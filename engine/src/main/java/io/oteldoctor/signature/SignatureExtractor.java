@@ -43,8 +43,24 @@ public final class SignatureExtractor {
             "\\bHTTP(?: status| Status)? ([45]\\d\\d)\\b|\\b([45]\\d\\d) (?:Unauthorized|Forbidden|Not Found|Method Not Allowed|Too Many Requests"
                     + "|Service Unavailable|Bad Gateway|Gateway Timeout|Internal Server Error|Payload Too Large|Request Entity Too Large"
                     + "|Unsupported Media Type)\\b");
+    /** opentelemetry-js gave up on a response with a status it retries (429, 502, 503, 504) and kept no status: see {@link Signal#isRetryableStatusUnnamed()}. */
+    private static final Pattern RETRYABLE_STATUS_UNNAMED = Pattern.compile("\\bExport failed with retryable status\\b");
     private static final Pattern HTTP_REASON = Pattern.compile(
             "Transient error (Service Unavailable|Too Many Requests|Bad Gateway|Gateway Timeout) encountered");
+    /**
+     * opentelemetry-js: {@code new OTLPExporterError(res.statusMessage, res.statusCode, body)}. Its
+     * global error handler flattens it to JSON with the status as a string ({@code "code":"401"});
+     * diag and {@code String(err)} show only {@code OTLPExporterError: <reason phrase>}.
+     */
+    private static final Pattern NODE_EXPORTER_ERROR_CODE = Pattern.compile("\"code\":\\s*\"?([1-5]\\d\\d)\"?\\s*[,}]");
+    private static final Pattern NODE_EXPORTER_ERROR_REASON = Pattern.compile("OTLPExporterError: ([A-Z][A-Za-z -]+?)(?:$|[\"\\n\\\\,])");
+    /** The reason phrases of the statuses an OTLP backend answers with (RFC 9110), as Node reports them in statusMessage. */
+    private static final Map<String, Integer> REASON_PHRASES = Map.ofEntries(
+            Map.entry("Bad Request", 400), Map.entry("Unauthorized", 401), Map.entry("Forbidden", 403), Map.entry("Not Found", 404),
+            Map.entry("Method Not Allowed", 405), Map.entry("Request Timeout", 408), Map.entry("Payload Too Large", 413),
+            Map.entry("Request Entity Too Large", 413), Map.entry("Content Too Large", 413), Map.entry("Unsupported Media Type", 415),
+            Map.entry("Too Many Requests", 429), Map.entry("Internal Server Error", 500), Map.entry("Not Implemented", 501),
+            Map.entry("Bad Gateway", 502), Map.entry("Service Unavailable", 503), Map.entry("Gateway Timeout", 504));
 
     private static final Pattern URL = Pattern.compile(
             "\\b(https?)://([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\])(?::(\\d{1,5}))?(/[^\\s\"'\\\\,)\\]]*)?");
@@ -54,6 +70,8 @@ public final class SignatureExtractor {
     private static final Pattern PY_TARGET = Pattern.compile("(?:exporting \\w+ to|Failed to export \\w+ to) ([A-Za-z0-9._-]+):(\\d{1,5})");
     private static final Pattern JAVA_CONNECT = Pattern.compile("Failed to connect to ([A-Za-z0-9._-]+)/[0-9A-Fa-f:.]+:(\\d{1,5})");
     private static final Pattern NODE_ADDR = Pattern.compile("(?:ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ECONNRESET) ([0-9A-Fa-f:.]+):(\\d{1,5})");
+    /** grpc-js: the connection failed on nghttp2's NGHTTP2_ERR_PROTO, the peer's bytes were not HTTP/2 framing. */
+    private static final Pattern GRPC_JS_PROTOCOL_ERROR = Pattern.compile("Last error: (?:Error: )?Protocol error\\b");
     private static final Pattern NODE_TARGET = Pattern.compile("(?:ENOTFOUND|EAI_AGAIN) ([A-Za-z0-9._-]+)|for target dns:([A-Za-z0-9._-]+):(\\d{1,5})");
     private static final Pattern PY_POOL = Pattern.compile("host='([^']+)', port=(\\d{1,5})");
     /** {@code (host:port)}, but not a stack frame's {@code (Inet6AddressImpl.java:52)}. */
@@ -206,6 +224,7 @@ public final class SignatureExtractor {
         // opentelemetry-js's error handler prints JSON.stringify(flattenException(err)): a top-level stack and message
         boolean flattenedException = r.field("stack") != null && r.field("message") != null && r.field("level") == null;
         if (flattenedException || all.contains("OTLPExporterError") || all.contains("@opentelemetry/") || all.contains("No connection established")
+                || all.contains("maxQueueSize reached")
                 || all.contains("Export failed with") || all.contains("export request failure") || all.contains("export response failure")) {
             return Origin.NODE_SDK;
         }
@@ -355,7 +374,7 @@ public final class SignatureExtractor {
                         || t.contains("export request failure") || t.contains("export response failure")
                         || t.contains("Exporter failed send data") || t.contains("failed. Response:")
                         || t.contains("dropped") && t.contains("queue is full") || t.contains("Queue full, dropping")
-                        || t.contains("Queue is full, likely spans will be dropped")) {
+                        || t.contains("Queue is full, likely spans will be dropped") || t.contains("maxQueueSize reached")) {
                     return Envelope.DROPPED;
                 }
                 return Envelope.NONE;
@@ -462,11 +481,14 @@ public final class SignatureExtractor {
         protocol(t, b);
         resources(t, b);
         b.queueFull(has(t, "sending queue is full", "sending_queue is full", "Queue full, dropping", "Queue is full, likely",
-                "because the queue is full", "Maximum queue capacity reached", "BatchSpanProcessor dropped"));
+                "because the queue is full", "Maximum queue capacity reached", "BatchSpanProcessor dropped",
+                // opentelemetry-js BatchSpanProcessor (and its log and metric siblings): warn once spans fit in again, debug at the first drop
+                "because maxQueueSize reached", "maxQueueSize reached, dropping"));
         b.downstreamMemoryRefusal(has(t, "data refused due to high memory usage", "data dropped due to high memory usage"));
         b.messageTooLarge(has(t, "message larger than max", "Received message larger than max", "RESOURCE_EXHAUSTED: Received message larger"));
         b.unknownService(has(t, "unknown service opentelemetry.proto", "unknown method Export for service"));
         b.credentialsRejected(CREDENTIALS_REJECTED.matcher(t).find());
+        b.retryableStatusUnnamed(RETRYABLE_STATUS_UNNAMED.matcher(t).find());
         b.crashed((t.startsWith("panic: ") || t.startsWith("fatal error: ")) && !t.contains("out of memory"));
         b.startupFailure(t.startsWith("Error: ") || has(t, "collector server run finished with error", "failed to build pipelines",
                 "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines"));
@@ -582,6 +604,21 @@ public final class SignatureExtractor {
         if (m.find()) {
             b.httpStatus(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
             return;
+        }
+        if (t.contains("OTLPExporterError")) {
+            m = NODE_EXPORTER_ERROR_CODE.matcher(t);
+            if (m.find()) {
+                b.httpStatus(Integer.parseInt(m.group(1)));
+                return;
+            }
+            m = NODE_EXPORTER_ERROR_REASON.matcher(t);
+            while (m.find()) {
+                Integer status = REASON_PHRASES.get(m.group(1).strip());
+                if (status != null) {
+                    b.httpStatus(status);
+                    return;
+                }
+            }
         }
         m = HTTP_REASON.matcher(t);
         if (m.find()) {
@@ -725,7 +762,8 @@ public final class SignatureExtractor {
             e = ProtocolError.BOGUS_GREETING;
         } else if (t.contains("received unexpected content-type")) {
             e = ProtocolError.UNEXPECTED_CONTENT_TYPE;
-        } else if (has(t, "PROTOCOL_ERROR", "http2: server sent GOAWAY and closed the connection", "ConnectionShutdownException")) {
+        } else if (has(t, "PROTOCOL_ERROR", "http2: server sent GOAWAY and closed the connection", "ConnectionShutdownException")
+                || GRPC_JS_PROTOCOL_ERROR.matcher(t).find()) {
             // OkHttp: the HTTP/2 connection died before the request went out (the other side of a FRAME_SIZE_ERROR race)
             e = ProtocolError.HTTP2_PROTOCOL_ERROR;
         }
@@ -771,7 +809,10 @@ public final class SignatureExtractor {
                 e = Timeout.AWAITING_HEADERS;
             } else if (javaCallTimeout(t) || has(t, "context deadline exceeded", "DeadlineExceeded", "DEADLINE_EXCEEDED", "Deadline exceeded", "Request timed out",
                     "SocketTimeoutException", "Read timed out", "deadline exceeded", "request timed out", "timed out after",
-                    "Deadline expired before", "Request Timeout")) {
+                    "Deadline expired before", "Request Timeout")
+                    // grpc-js: the server reset the stream with CANCEL, as gRPC servers do when the deadline the client
+                    // sent (grpc-timeout) runs out first; a client's own cancel reads "Cancelled on client"
+                    || has(t, "CANCELLED: Call cancelled")) {
                 e = Timeout.IN_FLIGHT_DEADLINE;
             }
         }

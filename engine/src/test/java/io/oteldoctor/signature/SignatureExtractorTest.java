@@ -239,5 +239,71 @@ class SignatureExtractorTest {
         assertEquals(Origin.JAVA_SDK, s.getOrigin());
         assertEquals(GrpcCode.UNAVAILABLE, s.getGrpcCode());
         assertFalse(s.isServerStatus(), "grpc-java's io exception is the client's own transport failure");
+    /** What opentelemetry-js's default global error handler prints: JSON.stringify of the flattened error, through diag.error. */
+    private static String nodeFlattened(String stackHead, String message, String rest) {
+        return "{\"stack\":\"" + stackHead + "\\n    at IncomingMessage.<anonymous> (/srv/app/node_modules/@opentelemetry/otlp-exporter-base/"
+                + "build/src/transport/http-transport-utils.js:75:35)\\n    at IncomingMessage.emit (node:events:536:35)\",\"message\":\""
+                + message + "\"" + rest + "}";
+    }
+
+    @Test
+    void nodeOtlpExporterErrorsCarryTheHttpStatus() {
+        Signal flattened = read(nodeFlattened("OTLPExporterError: Unauthorized", "Unauthorized", ",\"code\":\"401\",\"name\":\"OTLPExporterError\""));
+        assertEquals(Origin.NODE_SDK, flattened.getOrigin());
+        assertEquals("sdk/node", flattened.getComponent());
+        assertEquals(401, flattened.getHttpStatus());
+        // a server's own reason phrase does not hide the status the error carries
+        Signal custom = read(nodeFlattened("OTLPExporterError: Token Expired", "Token Expired", ",\"code\":\"403\",\"data\":\"\""));
+        assertEquals(403, custom.getHttpStatus());
+        // diag's one-line form keeps only the reason phrase
+        Signal diag = read("Export failed with non-retryable error: OTLPExporterError: Request Entity Too Large");
+        assertEquals(Origin.NODE_SDK, diag.getOrigin());
+        assertEquals(413, diag.getHttpStatus());
+        Signal unknownPhrase = read("Export failed with non-retryable error: OTLPExporterError: Quota Rules Apply");
+        assertEquals(0, unknownPhrase.getHttpStatus());
+        // a gRPC status code in the same field is two digits and not an HTTP status
+        Signal grpc = read("{\"stack\":\"Error: 14 UNAVAILABLE: No connection established\",\"message\":\"14 UNAVAILABLE: No connection established\","
+                + "\"code\":\"14\",\"details\":\"No connection established\",\"metadata\":\"[object Object]\"}");
+        assertEquals(0, grpc.getHttpStatus());
+        assertEquals(GrpcCode.UNAVAILABLE, grpc.getGrpcCode());
+    }
+
+    @Test
+    void nodeRetryableStatusWithoutItsCode() {
+        Signal s = read(nodeFlattened("OTLPExporterError: Export failed with retryable status", "Export failed with retryable status",
+                ",\"name\":\"OTLPExporterError\""));
+        assertTrue(s.isRetryableStatusUnnamed());
+        assertEquals(0, s.getHttpStatus());
+        Signal fetch = read("Export failed with non-retryable error: Error: Fetch request failed with non-retryable status 400");
+        assertFalse(fetch.isRetryableStatusUnnamed());
+    }
+
+    @Test
+    void nodeBatchProcessorDropsAreAFullQueue() {
+        Signal s = read("Dropped 37 spans because maxQueueSize reached");
+        assertEquals(Origin.NODE_SDK, s.getOrigin());
+        assertTrue(s.isQueueFull());
+        assertEquals(Envelope.DROPPED, s.getEnvelope());
+    }
+
+    @Test
+    void grpcJsProtocolErrorIsNotHttp2Framing() {
+        Signal s = read("{\"stack\":\"Error: 14 UNAVAILABLE: No connection established. Last error: Protocol error (2025-06-10T11:02:06.309Z). "
+                + "Resolution note: \\n    at callErrorFromStatus (/srv/app/node_modules/@grpc/grpc-js/build/src/call.js:32:19)\","
+                + "\"message\":\"14 UNAVAILABLE: No connection established. Last error: Protocol error (2025-06-10T11:02:06.309Z). Resolution note: \","
+                + "\"code\":\"14\",\"details\":\"No connection established. Last error: Protocol error\",\"metadata\":\"[object Object]\"}");
+        assertEquals(ProtocolError.HTTP2_PROTOCOL_ERROR, s.getProtocolError());
+        assertEquals(GrpcCode.UNAVAILABLE, s.getGrpcCode());
+        assertFalse(s.isServerStatus());
+    }
+
+    @Test
+    void grpcJsCallCancelledByTheServerIsItsDeadline() {
+        Signal s = read("{\"stack\":\"Error: 1 CANCELLED: Call cancelled\\n    at callErrorFromStatus (/srv/app/node_modules/@grpc/grpc-js/build/src/call.js:32:19)\","
+                + "\"message\":\"1 CANCELLED: Call cancelled\",\"code\":\"1\",\"details\":\"Call cancelled\",\"metadata\":\"[object Object]\",\"name\":\"Error\"}");
+        assertEquals(GrpcCode.CANCELLED, s.getGrpcCode());
+        assertEquals(Timeout.IN_FLIGHT_DEADLINE, s.getTimeout());
+        Signal client = read("{\"stack\":\"Error: 1 CANCELLED: Cancelled on client\",\"message\":\"1 CANCELLED: Cancelled on client\",\"code\":\"1\"}");
+        assertEquals(Timeout.NONE, client.getTimeout());
     }
 }
