@@ -54,10 +54,15 @@ public final class SignatureExtractor {
      */
     private static final Pattern NODE_EXPORTER_ERROR_CODE = Pattern.compile("\"code\":\\s*\"?([1-5]\\d\\d)\"?\\s*[,}]");
     private static final Pattern NODE_EXPORTER_ERROR_REASON = Pattern.compile("OTLPExporterError: ([A-Z][A-Za-z -]+?)(?:$|[\"\\n\\\\,])");
-    /** The reason phrases of the statuses an OTLP backend answers with (RFC 9110), as Node reports them in statusMessage. */
+    /**
+     * The reason phrases of the statuses an OTLP backend answers with (RFC 9110), as Node reports
+     * them in statusMessage. Not 408's "Request Timeout": older opentelemetry-js exporters raise
+     * {@code OTLPExporterError: Request Timeout} themselves, with no response, when a request
+     * outlives timeoutMillis; a server's real 408 still shows as {@code "code":"408"}.
+     */
     private static final Map<String, Integer> REASON_PHRASES = Map.ofEntries(
             Map.entry("Bad Request", 400), Map.entry("Unauthorized", 401), Map.entry("Forbidden", 403), Map.entry("Not Found", 404),
-            Map.entry("Method Not Allowed", 405), Map.entry("Request Timeout", 408), Map.entry("Payload Too Large", 413),
+            Map.entry("Method Not Allowed", 405), Map.entry("Payload Too Large", 413),
             Map.entry("Request Entity Too Large", 413), Map.entry("Content Too Large", 413), Map.entry("Unsupported Media Type", 415),
             Map.entry("Too Many Requests", 429), Map.entry("Internal Server Error", 500), Map.entry("Not Implemented", 501),
             Map.entry("Bad Gateway", 502), Map.entry("Service Unavailable", 503), Map.entry("Gateway Timeout", 504));

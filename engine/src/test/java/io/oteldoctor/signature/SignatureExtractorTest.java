@@ -239,6 +239,8 @@ class SignatureExtractorTest {
         assertEquals(Origin.JAVA_SDK, s.getOrigin());
         assertEquals(GrpcCode.UNAVAILABLE, s.getGrpcCode());
         assertFalse(s.isServerStatus(), "grpc-java's io exception is the client's own transport failure");
+    }
+
     /** What opentelemetry-js's default global error handler prints: JSON.stringify of the flattened error, through diag.error. */
     private static String nodeFlattened(String stackHead, String message, String rest) {
         return "{\"stack\":\"" + stackHead + "\\n    at IncomingMessage.<anonymous> (/srv/app/node_modules/@opentelemetry/otlp-exporter-base/"
