@@ -276,6 +276,23 @@ public final class Signal implements Cloneable {
         return addresses;
     }
 
+    /**
+     * Whether the record names this port: in its endpoint, or in an address it names. Lets rules
+     * read the OTLP ports (4317 gRPC, 4318 HTTP) when the error text itself says too little.
+     */
+    public boolean namesPort(int port) {
+        if (endpoint != null && endpoint.port() != null && endpoint.port() == port) {
+            return true;
+        }
+        String suffix = ":" + port;
+        for (String a : addresses) {
+            if (a.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The URL scheme of the endpoint, or null: lets rules tell http:// from https:// requests. */
     public String getEndpointScheme() {
         return endpoint == null ? null : endpoint.scheme();

@@ -663,7 +663,9 @@ public final class SignatureExtractor {
         } else if (hasIgnoreCase(t, "broken pipe") || t.contains("EPIPE")) {
             e = NetError.BROKEN_PIPE;
         } else if (!javaCallTimeout(t) && (EOF_WORD.matcher(t).find() || t.contains("unexpected end of stream")
-                || t.contains("socket hang up") || t.contains("Socket closed") || t.contains("Connection closed by peer"))) {
+                || t.contains("socket hang up") || t.contains("Socket closed") || t.contains("Connection closed by peer")
+                // Python's http.client.RemoteDisconnected
+                || t.contains("Remote end closed connection without response"))) {
             e = NetError.EOF;
         } else if (t.contains("failed to connect to all addresses") || t.contains("No connection established")
                 || t.contains("Failed to connect to") || t.contains("ConnectException") || t.contains("Failed to establish a new connection")

@@ -39,6 +39,19 @@ class SignatureExtractorTest {
     }
 
     @Test
+    void theOtlpPortIsReadFromTheEndpointOrAnAddress() {
+        Signal grpc = read("2025-06-10 09:12:53,790 ERROR [opentelemetry.exporter.otlp.proto.grpc.exporter] [exporter.py:363] "
+                + "Failed to export traces to otel-collector.monitoring:4318, error code: StatusCode.UNAVAILABLE");
+        assertTrue(grpc.namesPort(4318));
+        assertFalse(grpc.namesPort(4317));
+        Signal http = read("2025-06-10 09:20:06,227 ERROR [opentelemetry.exporter.otlp.proto.http.trace_exporter] [trace_exporter.py:184] "
+                + "Failed to export batch. Exception: HTTPConnectionPool(host='otel-collector', port=4317): Max retries exceeded with url: "
+                + "/v1/traces (Caused by ProtocolError('Connection aborted.', RemoteDisconnected('Remote end closed connection without response')))");
+        assertTrue(http.namesPort(4317));
+        assertEquals(NetError.EOF, http.getNetError(), "the server hung up without an answer");
+    }
+
+    @Test
     void aStackFrameIsNotAnAddress() {
         Signal s = read("Jun 10, 2025 9:14:17 AM io.opentelemetry.exporter.internal.http.HttpExporter onError",
                 "SEVERE: Failed to export spans. The request could not be executed. Full error message: otel-colector: Name or service not known",
