@@ -191,7 +191,7 @@ public final class Analyzer {
                 scanner.scan(stream, assembler[0]);
                 accounting.add(current[0].snapshot());
                 current[0] = null;
-            });
+            }, options.threads() > 1);
         } catch (IOException | RuntimeException e) {
             String message = describe(e);
             LOG.warn("{}: {}", current[0] == null ? source.name() : current[0].source(), message);
