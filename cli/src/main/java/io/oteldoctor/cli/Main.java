@@ -175,7 +175,8 @@ public final class Main {
         if (cmd.hasOption("help") || !(format.equals("text") || format.equals("json"))) {
             (cmd.hasOption("help") ? out : err).print(CommandLines.help("otel-doctor eval [options] [DIR...]",
                     "%nScores otel-doctor on labelled logs: files with '#@ expect:' headers, or files in a folder "
-                            + "named after a cause or 'healthy'. DIR defaults to corpus/.%n%n", o, ""));
+                            + "named after a cause or 'healthy'; a log NAME's labels may instead sit in a sidecar .NAME.labels "
+                            + "beside it. DIR defaults to corpus/.%n%n", o, ""));
             return cmd.hasOption("help") ? ExitCode.HEALTHY : ExitCode.USAGE;
         }
         List<String> dirs = cmd.getArgList().isEmpty() ? List.of("corpus") : cmd.getArgList();

@@ -10,8 +10,11 @@ import java.util.List;
 
 /**
  * A log and what must be diagnosed from it. The label comes from {@code #@ key: value} header
- * lines (stripped before analysis) or, for logs without a header such as the bundled examples,
- * from the folder the file sits in ({@code healthy} meaning nothing must be diagnosed).
+ * lines (stripped before analysis), or from the same lines in a sidecar file {@code .NAME.labels}
+ * beside a log {@code NAME} that must stay a clean log (the bundled examples: users analyse them,
+ * and a header would be an unrecognised line that shifts every line number they see), or, for the
+ * expected cause when neither names one, from the folder the file sits in ({@code healthy} meaning
+ * nothing must be diagnosed).
  *
  * @param expect          the cause that must rank first, or {@code none}
  * @param expectComponent the component the first diagnosis must be about, or null
@@ -19,6 +22,7 @@ import java.util.List;
  * @param expectNot       causes that must not appear
  * @param cite            the lines that prove the expected cause ({@code #@ cite:}); empty when not labelled
  * @param headerLines     how many header lines preceded the log in its file, to give line numbers as the file shows them
+ *                        (0 for a log labelled by a sidecar: its cite line numbers are the log's own)
  */
 public record LabelledLog(String name, String expect, String expectComponent, List<String> expectAlso, List<String> expectNot,
                           String why, String log, List<Cite> cite, int headerLines) {
@@ -71,8 +75,10 @@ public record LabelledLog(String name, String expect, String expectComponent, Li
     }
 
     /**
-     * The labelled logs below {@code root}: files with a {@code #@ expect:} header, and files in a
-     * folder named after a cause or {@code healthy}. Anything else (build files, sources, notes) is
+     * The labelled logs below {@code root}: files with a {@code #@ expect:} header or a sidecar
+     * label file, and files in a folder named after a cause or {@code healthy}. Sidecars are never
+     * logs themselves, and one that labels no log here (its log renamed or removed, or named
+     * without the leading dot) is an error rather than labels silently dropped. Anything else (build files, sources, notes) is
      * not a labelled log and is left out. Installed package trees ({@code node_modules}, such as the
      * Node fault lab's under corpus/src/test/node) are not entered: their folders may carry a
      * cause's name ({@code @opentelemetry/resources}) without holding a single log.
@@ -98,9 +104,47 @@ public record LabelledLog(String name, String expect, String expectComponent, Li
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return files.stream().filter(p -> !p.toString().endsWith(".md")).sorted()
-                .filter(p -> hasHeader(p) || labelFolder(p, causes) != null)
-                .map(p -> read(root, p, causes)).toList();
+        List<Path> logs = files.stream().filter(p -> !p.toString().endsWith(".md") && !isSidecar(p)).sorted()
+                .filter(p -> hasHeader(p) || Files.isRegularFile(sidecar(p)) || labelFolder(p, causes) != null)
+                .toList();
+        java.util.Set<Path> loaded = new java.util.HashSet<>(logs);
+        for (Path labels : files) {
+            if (isSidecar(labels)) {
+                checkSidecarHasLog(root, labels, loaded);
+            }
+        }
+        return logs.stream().map(p -> read(root, p, causes)).toList();
+    }
+
+    /** How a sidecar label file ends. */
+    public static final String SIDECAR_SUFFIX = ".labels";
+
+    /**
+     * The sidecar label file of a log: {@code .NAME.labels} beside {@code NAME}. It is hidden so
+     * that {@code otel-doctor analyze DIR} (which leaves hidden files out) and shell globs such as
+     * {@code examples/tls/*} never read it as a log: it starts with {@code #@ } lines and its
+     * {@code why} quotes error texts, which would be analysed as evidence.
+     */
+    public static Path sidecar(Path log) {
+        return log.resolveSibling("." + log.getFileName() + SIDECAR_SUFFIX);
+    }
+
+    private static boolean isSidecar(Path file) {
+        return file.getFileName().toString().endsWith(SIDECAR_SUFFIX);
+    }
+
+    private static void checkSidecarHasLog(Path root, Path labels, java.util.Set<Path> loaded) {
+        String name = labels.getFileName().toString();
+        String where = root.relativize(labels).toString();
+        if (!name.startsWith(".")) {
+            throw new IllegalArgumentException(where + ": a sidecar label file is hidden; rename it ." + name
+                    + " so that 'otel-doctor analyze' of its folder does not read it as a log");
+        }
+        Path log = labels.resolveSibling(name.substring(1, name.length() - SIDECAR_SUFFIX.length()));
+        if (!loaded.contains(log)) {
+            throw new IllegalArgumentException(where + ": labels " + root.relativize(log) + ", which "
+                    + (Files.isRegularFile(log) ? "is not a log" : "does not exist") + "; rename or remove the label file");
+        }
     }
 
     private static boolean hasHeader(Path file) {
@@ -127,52 +171,77 @@ public record LabelledLog(String name, String expect, String expectComponent, Li
 
     public static LabelledLog read(Path root, Path file, java.util.Set<String> causes) {
         String name = root.relativize(file).toString();
-        String expect = null;
-        String component = null;
-        String why = null;
-        List<String> also = new ArrayList<>();
-        List<String> not = new ArrayList<>();
-        List<String> cites = new ArrayList<>();
+        Labels labels = new Labels();
         StringBuilder log = new StringBuilder();
-        boolean header = true;
         int headerLines = 0;
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (header && line.startsWith("#@ ")) {
-                    String body = line.substring(3);
-                    int colon = body.indexOf(':');
-                    if (colon < 0) {
-                        throw new IllegalArgumentException(name + ": header line without a colon: " + line);
-                    }
-                    String value = body.substring(colon + 1).strip();
-                    switch (body.substring(0, colon).strip()) {
-                        case "expect" -> expect = value;
-                        case "expect-component" -> component = value;
-                        case "expect-also" -> also.add(value);
-                        case "expect-not" -> not.add(value);
-                        case "why" -> why = value;
-                        case "cite" -> cites.add(value);
-                        default -> throw new IllegalArgumentException(name + ": unknown header key in " + line);
-                    }
-                    headerLines++;
-                    continue;
-                }
-                header = false;
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            while (headerLines < lines.size() && lines.get(headerLines).startsWith("#@ ")) {
+                labels.add(name, lines.get(headerLines));
+                headerLines++;
+            }
+            for (String line : lines.subList(headerLines, lines.size())) {
                 log.append(line).append('\n');
+            }
+            Path sidecar = sidecar(file);
+            if (Files.isRegularFile(sidecar)) {
+                String where = root.relativize(sidecar).toString();
+                if (headerLines > 0) {
+                    throw new IllegalArgumentException(name + ": labelled twice, by its '#@' header and by " + where
+                            + "; keep one of them");
+                }
+                for (String line : Files.readAllLines(sidecar, StandardCharsets.UTF_8)) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    if (!line.startsWith("#@ ")) {
+                        throw new IllegalArgumentException(where + ": every line of a label file is a '#@ key: value' label, not: " + line);
+                    }
+                    labels.add(where, line);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String expect = labels.expect;
         if (expect == null) {
             String folder = labelFolder(file, causes);
             if (folder == null) {
-                throw new IllegalArgumentException(name + ": no '#@ expect:' header and not in a folder named after a cause");
+                throw new IllegalArgumentException(name + ": no '#@ expect:' label and not in a folder named after a cause");
             }
             expect = folder.equals("healthy") ? NONE : folder;
         }
         String text = log.toString();
-        return new LabelledLog(name, expect, component, also, not, why, text, parseCites(name, expect, cites, headerLines, text),
-                headerLines);
+        return new LabelledLog(name, expect, labels.component, labels.also, labels.not, labels.why, text,
+                parseCites(name, expect, labels.cites, headerLines, text), headerLines);
+    }
+
+    /** The {@code #@ key: value} labels of one log, from its header or its sidecar. */
+    private static final class Labels {
+        String expect;
+        String component;
+        String why;
+        final List<String> also = new ArrayList<>();
+        final List<String> not = new ArrayList<>();
+        final List<String> cites = new ArrayList<>();
+
+        void add(String where, String line) {
+            String body = line.substring(3);
+            int colon = body.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException(where + ": label line without a colon: " + line);
+            }
+            String value = body.substring(colon + 1).strip();
+            switch (body.substring(0, colon).strip()) {
+                case "expect" -> expect = value;
+                case "expect-component" -> component = value;
+                case "expect-also" -> also.add(value);
+                case "expect-not" -> not.add(value);
+                case "why" -> why = value;
+                case "cite" -> cites.add(value);
+                default -> throw new IllegalArgumentException(where + ": unknown label key in " + line);
+            }
+        }
     }
 
     /**

@@ -45,4 +45,17 @@ class AccuracyGateTest {
         missing.removeAll(labelled);
         assertTrue(missing.isEmpty(), "causes without a sample that says which lines prove them: " + missing);
     }
+
+    /**
+     * A log without cite labels is never checked for partial misses, so a new sample or example
+     * without them would quietly shrink what the citation bar covers. Examples, which must stay
+     * clean logs, take theirs from a sidecar ({@code .NAME.labels}).
+     */
+    @Test
+    void everyNonHealthyLogSaysWhichLinesProveIt() {
+        java.util.List<String> unlabelled = Corpus.all().stream()
+                .filter(log -> !log.expect().equals(LabelledLog.NONE) && log.cite().isEmpty())
+                .map(LabelledLog::name).toList();
+        assertTrue(unlabelled.isEmpty(), "logs without '#@ cite:' labels (header, or sidecar for examples): " + unlabelled);
+    }
 }
