@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.FutureTask;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -83,6 +84,11 @@ public final class Main {
             err.println("otel-doctor: unknown command '" + first + "'; try 'otel-doctor --help'");
             return ExitCode.USAGE;
         }
+        // the rulebase is most of a short run's start-up: begin it while the command line and the inputs are read
+        FutureTask<Rulebase> rulebase = new FutureTask<>(Rulebase::bundled);
+        Thread loader = new Thread(rulebase, "otel-doctor-rules");
+        loader.setDaemon(true);
+        loader.start();
         CommandLine cmd;
         try {
             cmd = new DefaultParser().parse(options, Arrays.copyOfRange(args, 1, args.length));
@@ -129,7 +135,8 @@ public final class Main {
             }
             AnalysisOptions analysis = new AnalysisOptions(groupBy, !cmd.hasOption("no-prefilter"), maxLineBytes, inputFormat,
                     threads, AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES, true);
-            Analyzer analyzer = new Analyzer(Rulebase.bundled(), CauseCatalogue.bundled(), analysis, version());
+            CauseCatalogue catalogue = CauseCatalogue.bundled();
+            Analyzer analyzer = new Analyzer(loaded(rulebase), catalogue, analysis, version());
             Report report = analyzer.analyze(inputs.sources(), inputs.problems());
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             renderer.render(report, w);
@@ -146,6 +153,20 @@ public final class Main {
             err.println("otel-doctor: internal error: " + e);
             LoggerFactory.getLogger(Main.class).debug("internal error", e);
             return ExitCode.INTERNAL_ERROR;
+        }
+    }
+
+    private static Rulebase loaded(FutureTask<Rulebase> rulebase) {
+        try {
+            return rulebase.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rulebase was loaded", e);
         }
     }
 
