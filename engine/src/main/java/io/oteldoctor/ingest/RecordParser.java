@@ -48,6 +48,13 @@ public final class RecordParser {
             "^(\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?) (.*)$", Pattern.DOTALL);
     private static final Pattern DOTNET_SELF_DIAG = Pattern.compile(
             "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d+Z):(.*)$", Pattern.DOTALL);
+    /** Ruby's stdlib Logger, which opentelemetry-ruby logs through: {@code E, [2025-06-10T09:12:44.123456 #4242] ERROR -- : message}. */
+    private static final Pattern RUBY_LOGGER = Pattern.compile(
+            "^[DIWEFA], \\[(\\d{4}-\\d{2}-\\d{2}T[\\d:.]+)\\s*#\\d+\\]\\s+(DEBUG|INFO|WARN|ERROR|FATAL|ANY) -- ([^:]*): (.*)$", Pattern.DOTALL);
+    /** Erlang's and Elixir's default logger formats: {@code 09:12:44.123 [error] message}, date optional. */
+    private static final Pattern BEAM_LOGGER = Pattern.compile(
+            "^(?:\\d{4}-\\d{2}-\\d{2}[ T])?\\d{2}:\\d{2}:\\d{2}\\.\\d{3,6} \\[(debug|info|notice|warning|error|critical|alert|emergency)\\] (.*)$",
+            Pattern.DOTALL);
     private static final Pattern LEADING_TIME = Pattern.compile(
             "^\\[?(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,:]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)\\]?[ \\t]+");
     private static final Pattern LEVEL_WORD = Pattern.compile(
@@ -368,6 +375,15 @@ public final class RecordParser {
         if (m.matches()) {
             return new Inner(Timestamps.parse(m.group(1)), Level.UNKNOWN, null, m.group(2), Map.of());
         }
+        m = RUBY_LOGGER.matcher(text);
+        if (m.matches()) {
+            String progname = m.group(3).strip();
+            return new Inner(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), progname.isEmpty() ? null : progname, m.group(4), Map.of());
+        }
+        m = BEAM_LOGGER.matcher(text);
+        if (m.matches()) {
+            return new Inner(Timestamps.parse(text), beamLevel(m.group(1)), null, m.group(2), Map.of());
+        }
         Instant ts = null;
         String rest = text;
         m = LEADING_TIME.matcher(text);
@@ -381,6 +397,16 @@ public final class RecordParser {
             level = Level.parse(lw.group(1));
         }
         return new Inner(ts, level, null, text, Map.of());
+    }
+
+    /** Erlang's logger levels (RFC 5424 names) on this tool's scale. */
+    private static Level beamLevel(String level) {
+        return switch (level) {
+            case "debug" -> Level.parse("debug");
+            case "info", "notice" -> Level.parse("info");
+            case "warning" -> Level.parse("warn");
+            default -> Level.parse("error");
+        };
     }
 
     /** rsyslog writes control characters as {@code #ooo}: a tab is {@code #011}. */

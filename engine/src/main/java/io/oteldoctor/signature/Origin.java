@@ -10,6 +10,9 @@ public enum Origin {
     NODE_SDK,
     DOTNET_SDK,
     RUST_SDK,
+    /** opentelemetry-ruby's error handler ({@code OpenTelemetry error: ...}). */ RUBY_SDK,
+    /** opentelemetry-erlang's exporter ({@code OTLP grpc export failed ...}). */ ERLANG_SDK,
+    PHP_SDK,
     KERNEL,
     SYSTEMD,
     OTHER

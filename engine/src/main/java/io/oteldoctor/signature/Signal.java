@@ -43,6 +43,9 @@ public final class Signal implements Cloneable {
     private final boolean crashed;
     private final boolean credentialsRejected;
     private final boolean retryableStatusUnnamed;
+    private final boolean brokerMessageTooLarge;
+    private final boolean throttledInWords;
+    private final boolean pathHintNamed;
     private final boolean connectWaitNamed;
     private final Endpoint endpoint;
     private final java.util.Set<String> addresses;
@@ -84,6 +87,9 @@ public final class Signal implements Cloneable {
         this.crashed = b.crashed;
         this.credentialsRejected = b.credentialsRejected;
         this.retryableStatusUnnamed = b.retryableStatusUnnamed;
+        this.brokerMessageTooLarge = b.brokerMessageTooLarge;
+        this.throttledInWords = b.throttledInWords;
+        this.pathHintNamed = b.pathHintNamed;
         this.connectWaitNamed = b.connectWaitNamed;
         this.endpoint = b.endpoint;
         this.addresses = b.addresses;
@@ -256,6 +262,21 @@ public final class Signal implements Cloneable {
         return retryableStatusUnnamed;
     }
 
+    /** A Kafka broker refused a message over its size limit (MESSAGE_TOO_LARGE). */
+    public boolean isBrokerMessageTooLarge() {
+        return brokerMessageTooLarge;
+    }
+
+    /** The backend says in words that it throttled the request (ThrottlingException, "Rate exceeded"), whatever status it used. */
+    public boolean isThrottledInWords() {
+        return throttledInWords;
+    }
+
+    /** The backend's answer names the OTLP path it expected ("should you be sending to /v1/traces?"). */
+    public boolean isPathHintNamed() {
+        return pathHintNamed;
+    }
+
     /** The process crashed (Go panic or fatal runtime error other than memory). */
     public boolean isCrashed() {
         return crashed;
@@ -304,7 +325,7 @@ public final class Signal implements Cloneable {
                 || addressError != AddressError.NONE || tlsError != TlsError.NONE || protocolError != ProtocolError.NONE
                 || timeout != Timeout.NONE || resource != ResourceSignal.NONE || queueFull
                 || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure || crashed || credentialsRejected
-                || retryableStatusUnnamed;
+                || retryableStatusUnnamed || pathHintNamed || throttledInWords || brokerMessageTooLarge;
     }
 
     /**
@@ -431,6 +452,9 @@ public final class Signal implements Cloneable {
         private boolean crashed;
         private boolean credentialsRejected;
         private boolean retryableStatusUnnamed;
+        private boolean brokerMessageTooLarge;
+        private boolean throttledInWords;
+        private boolean pathHintNamed;
         private boolean connectWaitNamed;
         private Endpoint endpoint;
         private java.util.Set<String> addresses = java.util.Set.of();
@@ -610,6 +634,21 @@ public final class Signal implements Cloneable {
             return this;
         }
 
+        public Builder brokerMessageTooLarge(boolean value) {
+            this.brokerMessageTooLarge = value;
+            return this;
+        }
+
+        public Builder throttledInWords(boolean value) {
+            this.throttledInWords = value;
+            return this;
+        }
+
+        public Builder pathHintNamed(boolean value) {
+            this.pathHintNamed = value;
+            return this;
+        }
+
         public Builder crashed(boolean value) {
             this.crashed = value;
             return this;
@@ -652,6 +691,9 @@ public final class Signal implements Cloneable {
             crashed = s.crashed;
             credentialsRejected = s.credentialsRejected;
             retryableStatusUnnamed = s.retryableStatusUnnamed;
+            brokerMessageTooLarge = s.brokerMessageTooLarge;
+            throttledInWords = s.throttledInWords;
+            pathHintNamed = s.pathHintNamed;
             endpoint = s.endpoint;
             addresses = s.addresses;
             return this;

@@ -37,7 +37,7 @@ public final class SignatureExtractor {
 
     private static final Pattern HTTP_STATUS = Pattern.compile(
             "(?:HTTP [Ss]tatus [Cc]ode:? |unexpected HTTP status code received from server: |batch code: |\\bcode: |flush failed \\(|"
-                    + "\\(status: |status code |StatusCode: |failed to send to \\S+: )(\\d{3})\\b");
+                    + "\\(status: |status code |StatusCode: |failed to send to \\S+: |http\\.code=|does not indicate success: )(\\d{3})\\b");
     /** Contrib exporters and HTTP clients: {@code HTTP 429 "Too Many Requests"}, {@code HTTP status 401}, {@code 403 Forbidden}. */
     private static final Pattern HTTP_STATUS_LOOSE = Pattern.compile(
             "\\bHTTP(?: status| Status)? ([45]\\d\\d)\\b|\\b([45]\\d\\d) (?:Unauthorized|Forbidden|Not Found|Method Not Allowed|Too Many Requests"
@@ -111,7 +111,29 @@ public final class SignatureExtractor {
     private static final Pattern CREDENTIALS_REJECTED = Pattern.compile(
             "(?i)\\b(?:invalid|expired|revoked|missing|unknown|bad|wrong)\\s+(?:api[ _-]?key|apikey|token|credentials?|license[ _-]?key|ingest[ _-]?key|access[ _-]?key)\\b"
                     + "|\\b(?:api[ _-]?key|token|license[ _-]?key)\\s+(?:is\\s+)?(?:invalid|expired|revoked|missing)\\b|\\bauthentication (?:failed|error)\\b"
-                    + "|\\bunable to authenticate\\b");
+                    + "|\\bunable to authenticate\\b"
+                    // AWS SDK error codes for missing, refused or expired credentials; Azure's instrumentation key
+                    + "|NoCredentialProviders|AccessDeniedException|\\bAccessDenied\\b|UnrecognizedClientException|InvalidClientTokenId"
+                    + "|SignatureDoesNotMatch|ExpiredToken|(?i:\\binvalid instrumentation key\\b)");
+    /** opentelemetry-erlang: {@code OTLP grpc export failed with GRPC status 16 : <message>} (grpcbox's numeric status). */
+    private static final Pattern ERLANG_STATUS = Pattern.compile("export failed with GRPC status (\\d{1,2}) : ");
+    private static final Pattern ERLANG_SDK = Pattern.compile("^OTLP (?:grpc|http) export failed|^OTLP exporter failed to initiali[sz]e");
+    /** opentelemetry-ruby's default error handler ({@code OpenTelemetry.handle_error}). */
+    private static final Pattern RUBY_SDK = Pattern.compile("^OpenTelemetry error: ");
+    /** opentelemetry-php: its own logger ({@code OpenTelemetry: [error] ...}) or a PSR-3 channel given to it. */
+    private static final Pattern PHP_SDK = Pattern.compile("^OpenTelemetry: \\[|\\botel-php\\b|OpenTelemetry\\\\+Contrib\\\\+Otlp|Export retry limit exceeded");
+    /** A backend's answer that names the OTLP path it expected, as some vendors' 400 and 404 bodies do. */
+    private static final Pattern PATH_HINT = Pattern.compile(
+            "(?i)should you be sending to /v1/|did you mean /v1/(?:traces|metrics|logs)|\\b(?:invalid|unknown|unsupported) (?:request )?path\\b");
+    /** Cloud APIs that throttle with a 400 and say so in words (AWS), or name the rate limit. */
+    private static final Pattern THROTTLED_IN_WORDS = Pattern.compile(
+            "ThrottlingException|\\bThrottling: |\\bRate exceeded\\b|TooManyRequestsException|RequestLimitExceeded|ProvisionedThroughputExceeded"
+                    + "|(?i:\\brate limit exceeded\\b)");
+    /** Kafka: the broker's MESSAGE_TOO_LARGE (sarama's text for it), or the producer's own limit. */
+    private static final Pattern BROKER_MESSAGE_TOO_LARGE = Pattern.compile(
+            "Message was too large, server rejected it|MESSAGE_TOO_LARGE|RecordTooLargeException|larger than configured Producer\\.MaxMessageBytes");
+    /** A receiver that pulls (scrapes) reports its own fetches failing; that is collection, not export. */
+    private static final Pattern SCRAPE = Pattern.compile("(?i)\\bscrap(?:e|es|ing)\\b");
     /** Words that tie a line from an unrecognised writer to telemetry export. */
     private static final Pattern EXPORT_CONTEXT = Pattern.compile(
             "(?i)otlp|opentelemetry|otel|exporter|collector|telemetry|pipeline|/v1/(?:traces|metrics|logs)|:431[78]\\b|rpc error: code =");
@@ -142,6 +164,11 @@ public final class SignatureExtractor {
         identity(r, origin, message, b);
         b.connectWaitNamed(origin == Origin.COLLECTOR && collectorAtLeast(r, 103));
         Envelope envelope = envelope(origin, message, errorText);
+        if (envelope == Envelope.NONE && exporterOwnError(r, origin)) {
+            // a contrib exporter that reports a failed send on a line of its own, outside exporterhelper
+            // (no retry or drop wording): the data of that send did not get through
+            envelope = Envelope.DROPPED;
+        }
         b.envelope(envelope);
         if (!inErrorContext(r, origin, envelope, message, errorText)) {
             return b.build();
@@ -239,6 +266,15 @@ public final class SignatureExtractor {
                 && EXPORT_CONTEXT.matcher(all).find()) {
             return Origin.DOTNET_SDK;
         }
+        if (RUBY_SDK.matcher(message).find()) {
+            return Origin.RUBY_SDK;
+        }
+        if (ERLANG_SDK.matcher(message).find()) {
+            return Origin.ERLANG_SDK;
+        }
+        if (PHP_SDK.matcher(message).find() || logger.startsWith("otel-php")) {
+            return Origin.PHP_SDK;
+        }
         return Origin.OTHER;
     }
 
@@ -278,7 +314,7 @@ public final class SignatureExtractor {
                 Matcher m = SYSTEMD_UNIT.matcher(message);
                 b.component(m.find() ? m.group(1) : r.process()).componentKind("process");
             }
-            case JAVA_SDK, PYTHON_SDK, GO_SDK, NODE_SDK, DOTNET_SDK, RUST_SDK -> {
+            case JAVA_SDK, PYTHON_SDK, GO_SDK, NODE_SDK, DOTNET_SDK, RUST_SDK, RUBY_SDK, ERLANG_SDK, PHP_SDK -> {
                 b.component("sdk/" + origin.name().substring(0, origin.name().indexOf('_')).toLowerCase(Locale.ROOT))
                         .componentKind("sdk");
                 Matcher m = SDK_SIGNAL.matcher(message);
@@ -368,7 +404,7 @@ public final class SignatureExtractor {
                 boolean reported = message.contains("error occurred") || t.contains("ExportError");
                 return reported && RUST_EXPORT_WORDS.matcher(t).find() ? Envelope.DROPPED : Envelope.NONE;
             }
-            case JAVA_SDK, PYTHON_SDK, GO_SDK, NODE_SDK, DOTNET_SDK -> {
+            case JAVA_SDK, PYTHON_SDK, GO_SDK, NODE_SDK, DOTNET_SDK, RUBY_SDK, ERLANG_SDK, PHP_SDK -> {
                 String t = message + "\n" + errorText;
                 if (t.contains("Transient error") || t.contains("retryable") && !t.contains("non-retryable")
                         || t.contains("Transient HTTP error") || t.contains("retrying in")) {
@@ -379,7 +415,10 @@ public final class SignatureExtractor {
                         || t.contains("export request failure") || t.contains("export response failure")
                         || t.contains("Exporter failed send data") || t.contains("failed. Response:")
                         || t.contains("dropped") && t.contains("queue is full") || t.contains("Queue full, dropping")
-                        || t.contains("Queue is full, likely spans will be dropped") || t.contains("maxQueueSize reached")) {
+                        || t.contains("Queue is full, likely spans will be dropped") || t.contains("maxQueueSize reached")
+                        // Ruby's span processor and OTLP exporter, Erlang's exporter, PHP's exporters
+                        || t.contains("Unable to export") || t.contains("OTLP exporter received") || t.contains("unexpected error in OTLP")
+                        || t.contains("export failed with") || t.contains("Export failure")) {
                     return Envelope.DROPPED;
                 }
                 return Envelope.NONE;
@@ -388,6 +427,15 @@ public final class SignatureExtractor {
                 return Envelope.NONE;
             }
         }
+    }
+
+    /** A warning or error from a component of kind exporter that carries an {@code error} field. */
+    private static boolean exporterOwnError(LogRecord r, Origin origin) {
+        if (origin != Origin.COLLECTOR || !r.level().atLeast(Level.WARN)) {
+            return false;
+        }
+        String error = r.field("error");
+        return error != null && !error.isBlank() && "exporter".equalsIgnoreCase(r.firstField("otelcol.component.kind", "kind"));
     }
 
     private static RetryVerdict verdict(String message, String t) {
@@ -422,6 +470,12 @@ public final class SignatureExtractor {
         }
         String all = message + "\n" + errorText;
         if (origin != Origin.COLLECTOR && (PDATA_DUMP.matcher(message).find() || PDATA_DUMP.matcher(all).find())) {
+            return false;
+        }
+        if (origin == Origin.COLLECTOR && "receiver".equalsIgnoreCase(r.firstField("otelcol.component.kind", "kind"))
+                && SCRAPE.matcher(message).find()) {
+            // a scraping receiver's fetch from its target failed: collection, not export (the target's
+            // refusals and certificates say nothing about where the collector sends)
             return false;
         }
         if (origin == Origin.COLLECTOR) {
@@ -494,6 +548,9 @@ public final class SignatureExtractor {
         b.unknownService(has(t, "unknown service opentelemetry.proto", "unknown method Export for service"));
         b.credentialsRejected(CREDENTIALS_REJECTED.matcher(t).find());
         b.retryableStatusUnnamed(RETRYABLE_STATUS_UNNAMED.matcher(t).find());
+        b.pathHintNamed(PATH_HINT.matcher(t).find());
+        b.throttledInWords(THROTTLED_IN_WORDS.matcher(t).find());
+        b.brokerMessageTooLarge(BROKER_MESSAGE_TOO_LARGE.matcher(t).find());
         b.crashed((t.startsWith("panic: ") || t.startsWith("fatal error: ")) && !t.contains("out of memory"));
         b.startupFailure(t.startsWith("Error: ") || has(t, "collector server run finished with error", "failed to build pipelines",
                 "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines"));
@@ -537,6 +594,9 @@ public final class SignatureExtractor {
         } else if ((m = TONIC_STATUS.matcher(t)).find()) {
             code = m.group(3) != null ? GrpcCode.parse(m.group(3)) : tonicCode(m.group(1) != null ? m.group(1) : m.group(2));
             desc = t.substring(m.end()).replaceFirst("^[\\\\\"]+", "");
+        } else if ((m = ERLANG_STATUS.matcher(t)).find()) {
+            code = GrpcCode.parse(m.group(1));
+            desc = t.substring(m.end());
         } else if ((m = DOTNET_STATUS.matcher(t)).find()) {
             code = GrpcCode.parse(m.group(1) != null ? m.group(1) : m.group(2));
             desc = "";
@@ -642,7 +702,7 @@ public final class SignatureExtractor {
             e = NetError.PROXY_UNREACHABLE;
         } else if (PROXY_REFUSED.matcher(t).find()) {
             e = NetError.PROXY_REJECTED;
-        } else if (hasIgnoreCase(t, "connection refused") || t.contains("ECONNREFUSED") || t.contains("actively refused")
+        } else if (hasIgnoreCase(t, "connection refused") || hasIgnoreCase(t, "econnrefused") || t.contains("actively refused")
                 || t.contains("ConnectionRefused")) {
             // Windows (WSAECONNREFUSED): "No connection could be made because the target machine actively refused it";
             // Rust's io::ErrorKind and Python's exception name
@@ -669,7 +729,9 @@ public final class SignatureExtractor {
             e = NetError.EOF;
         } else if (t.contains("failed to connect to all addresses") || t.contains("No connection established")
                 || t.contains("Failed to connect to") || t.contains("ConnectException") || t.contains("Failed to establish a new connection")
-                || t.contains("tcp connect error") || t.contains("error trying to connect")) {
+                || t.contains("tcp connect error") || t.contains("error trying to connect")
+                // sarama (Kafka): no broker in the list could be reached
+                || t.contains("run out of available brokers")) {
             e = NetError.NO_CONNECTION;
         }
         b.netError(e);
@@ -751,6 +813,9 @@ public final class SignatureExtractor {
         } else if (has(t, "first record does not look like a TLS handshake", "server gave HTTP response to HTTPS client",
                 "wrong version number", "WRONG_VERSION_NUMBER", "Unsupported or unrecognized SSL message", "plaintext connection?")) {
             e = TlsError.NOT_TLS_SERVER;
+        } else if (has(t, "failed to load TLS config", "failed to load CA CertPool", "failed to load TLS cert")) {
+            // configtls: the CA, certificate or key file named in the configuration cannot be read or parsed
+            e = TlsError.CONFIG_UNREADABLE;
         } else if (has(t, "remote error: tls: handshake failure", "SSLHandshakeException", "authentication handshake failed",
                 "SSL routines", "handshake failure", "TLS handshake error")) {
             e = TlsError.HANDSHAKE_FAILURE;

@@ -11,6 +11,7 @@ public enum TlsError {
     NO_ROOTS,
     /** The peer rejected the certificate we presented. */ PEER_REJECTED_CERTIFICATE,
     /** The peer wants a client certificate (mTLS) and got none. */ CLIENT_CERT_REQUIRED,
+    /** The TLS settings name a CA, certificate or key file that cannot be read or parsed. */ CONFIG_UNREADABLE,
     HANDSHAKE_FAILURE,
     VERSION_MISMATCH,
     /** grpc-go >= 1.67 enforces ALPN and the TLS terminator did not negotiate h2. */ ALPN_MISSING,

@@ -321,4 +321,101 @@ class SignatureExtractorTest {
         Signal client = read("{\"stack\":\"Error: 1 CANCELLED: Cancelled on client\",\"message\":\"1 CANCELLED: Cancelled on client\",\"code\":\"1\"}");
         assertEquals(Timeout.NONE, client.getTimeout());
     }
+
+    private static String exporterLine(String level, String caller, String msg, String id, String error) {
+        return "2025-11-03T14:20:00.000Z\t" + level + "\t" + caller + "\t" + msg + "\t{\"otelcol.component.id\": \"" + id
+                + "\", \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"logs\", \"error\": \"" + error + "\"}";
+    }
+
+    @Test
+    void aContribExportersOwnErrorLineIsAFailedExport() {
+        Signal s = read(exporterLine("error", "lokiexporter@v0.130.0/exporter.go:77", "failed to push logs", "loki", "out of order entries dropped"));
+        assertEquals(Envelope.DROPPED, s.getEnvelope(), "the exporter reported the failed send itself");
+        Signal info = read("2025-11-03T14:20:00.000Z\tinfo\tlokiexporter@v0.130.0/exporter.go:60\tStarting\t{\"otelcol.component.id\": \"loki\", "
+                + "\"otelcol.component.kind\": \"exporter\"}");
+        assertEquals(Envelope.NONE, info.getEnvelope());
+        Signal processor = read("2025-11-03T14:40:01.000Z\terror\tk8sattributesprocessor@v0.130.0/processor.go:120\tfailed to list *v1.Pod\t"
+                + "{\"otelcol.component.id\": \"k8sattributes\", \"otelcol.component.kind\": \"processor\", \"error\": \"pods is forbidden\"}");
+        assertEquals(Envelope.NONE, processor.getEnvelope(), "only an exporter's own error is an export failure");
+    }
+
+    @Test
+    void aScrapingReceiversFetchIsNotAnExport() {
+        Signal s = read("2025-11-03T14:41:00.100Z\twarn\tscrape/scrape.go:1331\tScrape failed\t{\"otelcol.component.id\": \"prometheus\", "
+                + "\"otelcol.component.kind\": \"receiver\", \"otelcol.signal\": \"metrics\", \"err\": \"Get \\\"https://10.0.0.9:9100/metrics\\\": "
+                + "tls: failed to verify certificate: x509: certificate signed by unknown authority\"}");
+        assertEquals(TlsError.NONE, s.getTlsError());
+        assertFalse(s.hasCause());
+    }
+
+    @Test
+    void cloudAndVendorExportersSayWhatWentWrongInWords() {
+        assertTrue(read(exporterLine("error", "internal/base_exporter.go:128", "Exporting failed. Rejecting data.", "awsxray",
+                "NoCredentialProviders: no valid providers in chain. Deprecated.")).isCredentialsRejected());
+        Signal denied = read(exporterLine("error", "internal/queue_sender.go:51", "Exporting failed. Dropping data.", "awsemf",
+                "Permanent error: AccessDeniedException: User: arn:aws:sts::1:assumed-role/otel is not authorized to perform: logs:PutLogEvents\\n\\tstatus code: 400"));
+        assertTrue(denied.isCredentialsRejected());
+        assertEquals(400, denied.getHttpStatus());
+        Signal throttled = read(exporterLine("info", "internal/retry_sender.go:133", "Exporting failed. Will retry the request after interval.", "awsemf",
+                "ThrottlingException: Rate exceeded\\n\\tstatus code: 400"));
+        assertTrue(throttled.isThrottledInWords());
+        assertFalse(throttled.isCredentialsRejected());
+        assertTrue(read(exporterLine("error", "internal/queue_sender.go:51", "Exporting failed. Dropping data.", "azuremonitor",
+                "Permanent error: Invalid instrumentation key")).isCredentialsRejected());
+        Signal hint = read(exporterLine("error", "internal/queue_sender.go:51", "Exporting failed. Dropping data.", "otlphttp/vendor",
+                "Permanent error: rpc error: code = InvalidArgument desc = error exporting items, request to https://api.vendor.example/otlp responded "
+                        + "with HTTP Status Code 400, Message=Invalid request path: should you be sending to /v1/traces?"));
+        assertTrue(hint.isPathHintNamed());
+        assertEquals(400, hint.getHttpStatus());
+        assertFalse(read(exporterLine("error", "internal/queue_sender.go:51", "Exporting failed. Dropping data.", "otlphttp",
+                "Permanent error: responded with HTTP Status Code 400, Message=invalid span id")).isPathHintNamed());
+    }
+
+    @Test
+    void kafkaBrokersOutOfReachOrRefusingSize() {
+        Signal none = read(exporterLine("info", "internal/retry_sender.go:133", "Exporting failed. Will retry the request after interval.", "kafka",
+                "kafka: client has run out of available brokers to talk to"));
+        assertEquals(NetError.NO_CONNECTION, none.getNetError());
+        Signal big = read(exporterLine("error", "internal/queue_sender.go:51", "Exporting failed. Dropping data.", "kafka",
+                "Failed to deliver 1 messages due to kafka server: Message was too large, server rejected it to avoid allocation error"));
+        assertTrue(big.isBrokerMessageTooLarge());
+        assertFalse(big.isMessageTooLarge(), "not gRPC's max message size");
+    }
+
+    @Test
+    void unreadableTlsFilesAreATlsSettingsProblem() {
+        Signal s = read("Error: cannot start pipelines: failed to start \"otlp/gateway\" exporter: failed to load TLS config: failed to load CA CertPool File: "
+                + "failed to load cert /etc/otel/ca.pem: open /etc/otel/ca.pem: no such file or directory");
+        assertEquals(TlsError.CONFIG_UNREADABLE, s.getTlsError());
+    }
+
+    @Test
+    void rubyErlangAndPhpSdksAreReadAsSdks() {
+        Signal ruby = read("W, [2025-11-03T14:36:00.123456 #4242]  WARN -- : OpenTelemetry error: OTLP exporter received Net::HTTPUnauthorized, "
+                + "http.code=401, for uri: '/v1/traces'");
+        assertEquals(Origin.RUBY_SDK, ruby.getOrigin());
+        assertEquals("sdk/ruby", ruby.getComponent());
+        assertEquals(Envelope.DROPPED, ruby.getEnvelope());
+        assertEquals(401, ruby.getHttpStatus());
+        Signal bare = read("E, [2025-11-03T14:34:00.123456 #4242] ERROR -- : OpenTelemetry error: Unable to export 30 spans");
+        assertEquals(Envelope.DROPPED, bare.getEnvelope());
+        assertFalse(bare.hasCause(), "Ruby's span processor says nothing about why");
+        Signal erlang = read("14:37:00.123 [info] OTLP grpc export failed with GRPC status 16 : invalid api key");
+        assertEquals(Origin.ERLANG_SDK, erlang.getOrigin());
+        assertEquals(GrpcCode.UNAUTHENTICATED, erlang.getGrpcCode());
+        assertTrue(erlang.isServerStatus());
+        assertEquals(NetError.CONNECTION_REFUSED, read("14:38:00.123 [info] OTLP grpc export failed with error: {shutdown,econnrefused}").getNetError());
+        assertEquals(413, read("14:39:00.123 [info] OTLP http export failed with HTTP status code 413").getHttpStatus());
+        Signal php = read("OpenTelemetry: [error] Export failure [exception] Export retry limit exceeded [previous] cURL error 7: Failed to connect to "
+                + "otel-collector port 4318 after 3 ms: Connection refused");
+        assertEquals(Origin.PHP_SDK, php.getOrigin());
+        assertEquals(NetError.CONNECTION_REFUSED, php.getNetError());
+    }
+
+    @Test
+    void dotnetHttpClientStatusInParentheses() {
+        Signal s = read("2025-11-03T14:26:00.1234567Z:Exporter failed send data to collector to {0} endpoint. Data will not be sent. Exception: {1}"
+                + "{https://ingest.vendor.example/v1/traces}{System.Net.Http.HttpRequestException: Response status code does not indicate success: 401 (Unauthorized).");
+        assertEquals(401, s.getHttpStatus());
+    }
 }
