@@ -42,7 +42,11 @@ public final class SignatureExtractor {
     private static final Pattern HTTP_STATUS_LOOSE = Pattern.compile(
             "\\bHTTP(?: status| Status)? ([45]\\d\\d)\\b|\\b([45]\\d\\d) (?:Unauthorized|Forbidden|Not Found|Method Not Allowed|Too Many Requests"
                     + "|Service Unavailable|Bad Gateway|Gateway Timeout|Internal Server Error|Payload Too Large|Request Entity Too Large"
-                    + "|Unsupported Media Type)\\b");
+                    + "|Unsupported Media Type)\\b"
+                    // signalfx and splunk_hec (HandleHTTPCode): HTTP "<path>" <status> "<reason phrase>", the phrase quoted
+                    + "|\\bHTTP \\\\*\"/[^\"\\s\\\\]*\\\\*\" ([45]\\d\\d) \\\\*\"(?:Unauthorized|Forbidden|Not Found|Method Not Allowed"
+                    + "|Too Many Requests|Service Unavailable|Bad Gateway|Gateway Timeout|Internal Server Error|Payload Too Large"
+                    + "|Request Entity Too Large|Unsupported Media Type)\\\\*\"");
     /** opentelemetry-js gave up on a response with a status it retries (429, 502, 503, 504) and kept no status: see {@link Signal#isRetryableStatusUnnamed()}. */
     private static final Pattern RETRYABLE_STATUS_UNNAMED = Pattern.compile("\\bExport failed with retryable status\\b");
     private static final Pattern HTTP_REASON = Pattern.compile(
@@ -667,7 +671,7 @@ public final class SignatureExtractor {
         }
         m = HTTP_STATUS_LOOSE.matcher(t);
         if (m.find()) {
-            b.httpStatus(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
+            b.httpStatus(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3)));
             return;
         }
         if (t.contains("OTLPExporterError")) {

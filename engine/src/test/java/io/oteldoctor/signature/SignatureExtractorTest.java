@@ -156,6 +156,20 @@ class SignatureExtractorTest {
     }
 
     @Test
+    void signalfxAndSplunkHecQuoteThePathAndTheReasonPhrase() {
+        Signal sfx = read(console("error", "Exporting failed. Dropping data.",
+                "\"kind\": \"exporter\", \"name\": \"signalfx\", \"error\": \"Permanent error: \\\"HTTP \\\\\\\"/v2/datapoint\\\\\\\" 401 \\\\\\\"Unauthorized\\\\\\\"\\\"\""));
+        assertEquals(401, sfx.getHttpStatus());
+        Signal hec = read(console("info", "Exporting failed. Will retry the request after interval.",
+                "\"kind\": \"exporter\", \"name\": \"splunk_hec\", \"error\": \"HTTP \\\"/services/collector\\\" 503 \\\"Service Unavailable\\\"\""));
+        assertEquals(503, hec.getHttpStatus());
+        // a path and a number that are not a status with its phrase stay unread
+        Signal other = read(console("info", "Exporting failed. Will retry the request after interval.",
+                "\"kind\": \"exporter\", \"name\": \"signalfx\", \"error\": \"HTTP \\\"/v2/datapoint\\\" 401 retries left\""));
+        assertEquals(0, other.getHttpStatus());
+    }
+
+    @Test
     void credentialsRefusedInWordsWithoutAStatus() {
         Signal datadog = read(console("error", "Exporting failed. Dropping data.",
                 "\"kind\": \"exporter\", \"name\": \"datadog\", \"error\": \"not retryable error: Permanent error: API Key invalid\""));
