@@ -134,6 +134,11 @@ public final class SignatureExtractor {
             "ThrottlingException|\\bThrottling: |\\bRate exceeded\\b|TooManyRequestsException|RequestLimitExceeded|ProvisionedThroughputExceeded"
                     + "|(?i:\\brate limit exceeded\\b)");
     /** Kafka: the broker's MESSAGE_TOO_LARGE (sarama's text for it), or the producer's own limit. */
+    /**
+     * loadbalancingexporter: the ring gave no endpoint for the data's key, so the name it looked up
+     * is empty ({@code ""}): the resolver has returned no backend at all.
+     */
+    private static final Pattern LB_NO_BACKEND = Pattern.compile("couldn't find the exporter for the endpoint \\\\*\"\\\\*\"");
     private static final Pattern BROKER_MESSAGE_TOO_LARGE = Pattern.compile(
             "Message was too large, server rejected it|MESSAGE_TOO_LARGE|RecordTooLargeException|larger than configured Producer\\.MaxMessageBytes");
     /** A receiver that pulls (scrapes) reports its own fetches failing; that is collection, not export. */
@@ -555,6 +560,7 @@ public final class SignatureExtractor {
         b.pathHintNamed(PATH_HINT.matcher(t).find());
         b.throttledInWords(THROTTLED_IN_WORDS.matcher(t).find());
         b.brokerMessageTooLarge(BROKER_MESSAGE_TOO_LARGE.matcher(t).find());
+        b.noBackendResolved(LB_NO_BACKEND.matcher(t).find());
         b.crashed((t.startsWith("panic: ") || t.startsWith("fatal error: ")) && !t.contains("out of memory"));
         b.startupFailure(t.startsWith("Error: ") || has(t, "collector server run finished with error", "failed to build pipelines",
                 "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines"));

@@ -170,6 +170,20 @@ class SignatureExtractorTest {
     }
 
     @Test
+    void loadBalancingRingWithoutBackends() {
+        Signal empty = read("2024-05-11T09:12:04.112Z\terror\tloadbalancingexporter@v0.98.0/trace_exporter.go:110\tcould not export traces\t"
+                + "{\"kind\": \"exporter\", \"data_type\": \"traces\", \"name\": \"loadbalancing\", "
+                + "\"error\": \"couldn't find the exporter for the endpoint \\\"\\\"\"}");
+        assertTrue(empty.isNoBackendResolved());
+        assertTrue(empty.hasCause());
+        // a named endpoint missing for a moment (the ring changed under a send) is not an empty ring
+        Signal named = read("2024-05-11T09:12:04.112Z\terror\tloadbalancingexporter@v0.98.0/trace_exporter.go:110\tcould not export traces\t"
+                + "{\"kind\": \"exporter\", \"data_type\": \"traces\", \"name\": \"loadbalancing\", "
+                + "\"error\": \"couldn't find the exporter for the endpoint \\\"10.1.2.3:4317\\\"\"}");
+        assertFalse(named.isNoBackendResolved());
+    }
+
+    @Test
     void credentialsRefusedInWordsWithoutAStatus() {
         Signal datadog = read(console("error", "Exporting failed. Dropping data.",
                 "\"kind\": \"exporter\", \"name\": \"datadog\", \"error\": \"not retryable error: Permanent error: API Key invalid\""));
