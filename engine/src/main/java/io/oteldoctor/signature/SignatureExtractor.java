@@ -229,7 +229,7 @@ public final class SignatureExtractor {
         }
         // the collector's own lines, whatever transport carried them: a zap caller, component fields
         // of any generation, or Alloy's component_id
-        String alloyComponent = r.field("component_id");
+        String alloyComponent = alloyComponent(r);
         if (r.format() == InputFormat.COLLECTOR_CONSOLE || r.format() == InputFormat.COLLECTOR_JSON
                 || r.logger() != null && r.logger().contains(".go:")
                 || r.firstField("otelcol.component.id", "otelcol.component.kind") != null
@@ -287,10 +287,28 @@ public final class SignatureExtractor {
         return Origin.OTHER;
     }
 
+    /**
+     * The component an Alloy line names: {@code component_id} (Alloy), or {@code component} as
+     * Grafana Agent Flow wrote it ({@code component=otelcol.exporter.otlp.default}); a
+     * {@code component} that is not an otelcol component id ({@code client}, {@code tempo}) is
+     * some other subsystem's label.
+     */
+    private static String alloyComponent(LogRecord r) {
+        String id = r.field("component_id");
+        if (id != null) {
+            return id;
+        }
+        String flow = r.field("component");
+        return flow != null && flow.startsWith("otelcol.") ? flow : null;
+    }
+
     private static void identity(LogRecord r, Origin origin, String message, Signal.Builder b) {
         switch (origin) {
             case COLLECTOR, GRPC_CORE -> {
-                String id = r.firstField("otelcol.component.id", "name", "exporter", "component_id");
+                String id = r.firstField("otelcol.component.id", "name", "exporter");
+                if (id == null) {
+                    id = alloyComponent(r);
+                }
                 String kind = lower(r.firstField("otelcol.component.kind", "kind"));
                 if (kind == null && id != null && id.startsWith("otelcol.")) {
                     // Alloy: otelcol.exporter.otlp.default

@@ -204,6 +204,22 @@ class SignatureExtractorTest {
     }
 
     @Test
+    void agentFlowNamedTheComponentInComponent() {
+        Signal s = read("ts=2023-06-02T10:01:02.345Z level=info component=otelcol.exporter.otlp.default "
+                + "msg=\"Exporting failed. Will retry the request after interval.\" error=\"rpc error: code = Unavailable desc = connection error: "
+                + "desc = \\\"transport: authentication handshake failed: x509: certificate signed by unknown authority\\\"\" interval=2.2s");
+        assertEquals(Origin.COLLECTOR, s.getOrigin());
+        assertEquals("otelcol.exporter.otlp.default", s.getComponent());
+        assertEquals("exporter", s.getComponentKind());
+        assertEquals(TlsError.UNKNOWN_AUTHORITY, s.getTlsError());
+        // a Flow component outside otelcol (loki.write) is not the collector's exporter
+        Signal loki = read("ts=2023-06-02T10:01:02.345Z component=loki.write.default level=warn msg=\"error sending batch, will retry\" "
+                + "status=503 error=\"server returned HTTP status 503 Service Unavailable\"");
+        assertFalse(loki.getOrigin() == Origin.COLLECTOR);
+        assertFalse("loki.write.default".equals(loki.getComponent()));
+    }
+
+    @Test
     void modernCollectorsNameTheConnectionWait() {
         Signal modern = read(console("info", "Exporting failed. Will retry the request after interval.",
                 "\"otelcol.component.id\": \"otlp\", \"otelcol.component.kind\": \"exporter\", \"error\": \"rpc error: code = DeadlineExceeded desc = context deadline exceeded\""));
