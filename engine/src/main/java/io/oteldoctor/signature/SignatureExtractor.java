@@ -581,7 +581,9 @@ public final class SignatureExtractor {
         b.noBackendResolved(LB_NO_BACKEND.matcher(t).find());
         b.crashed((t.startsWith("panic: ") || t.startsWith("fatal error: ")) && !t.contains("out of memory"));
         b.startupFailure(t.startsWith("Error: ") || has(t, "collector server run finished with error", "failed to build pipelines",
-                "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines"));
+                "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines",
+                // the service graph's own error line (v0.92+), the only trace of it when the log goes to a file and Error: to stderr
+                "Failed to start component"));
         timeout(t, b);
     }
 

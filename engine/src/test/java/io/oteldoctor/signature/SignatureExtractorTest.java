@@ -220,6 +220,16 @@ class SignatureExtractorTest {
     }
 
     @Test
+    void aComponentThatFailedToStartIsAStartupFailure() {
+        Signal s = read("2024-05-11T09:12:04.112Z\terror\tgraph/graph.go:426\tFailed to start component\t"
+                + "{\"error\": \"failed to open file \\\"/var/log/otel/traces.json\\\": open /var/log/otel/traces.json: permission denied\", "
+                + "\"type\": \"Exporter\", \"id\": \"file\"}");
+        assertTrue(s.isStartupFailure());
+        Signal started = read("2024-05-11T09:12:04.112Z\tinfo\tservice@v0.98.0/service.go:169\tEverything is ready. Begin running and processing data.");
+        assertFalse(started.isStartupFailure());
+    }
+
+    @Test
     void modernCollectorsNameTheConnectionWait() {
         Signal modern = read(console("info", "Exporting failed. Will retry the request after interval.",
                 "\"otelcol.component.id\": \"otlp\", \"otelcol.component.kind\": \"exporter\", \"error\": \"rpc error: code = DeadlineExceeded desc = context deadline exceeded\""));
