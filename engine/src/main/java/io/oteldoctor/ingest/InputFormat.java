@@ -26,6 +26,12 @@ public enum InputFormat {
     SHIPPER_JSON("shipper-json"),
     /** Grafana Alloy / Agent logfmt: {@code ts=... level=... msg="..." error="..."}. */
     LOGFMT("logfmt"),
+    /**
+     * Windows Event Log records as PowerShell's {@code Get-EventLog | Format-List} (or
+     * {@code Get-WinEvent}) prints them: one {@code Name : value} line per property; the
+     * collector's line is the value of {@code Message}.
+     */
+    WINDOWS_EVENT_LIST("windows-event-list"),
     PLAIN("plain");
 
     private final String id;

@@ -55,8 +55,26 @@ public final class Layouts {
         if (prefixEnd >= 0) {
             return prefixEnd;
         }
+        int eventList = eventListMessageStart(b, s, e);
+        if (eventList >= 0) {
+            return eventList;
+        }
         int compose = composeMessageStart(b, s, e);
         return compose < 0 ? s : compose;
+    }
+
+    private static final byte[] EVENT_LIST_MESSAGE = "Message ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** PowerShell {@code Format-List} of an event: {@code Message            : }; returns the value's offset or -1. */
+    static int eventListMessageStart(byte[] b, int s, int e) {
+        if (b[s] != 'M' || !startsWith(b, s, e, EVENT_LIST_MESSAGE)) {
+            return -1;
+        }
+        int p = s + EVENT_LIST_MESSAGE.length;
+        while (p < e && p - s < 64 && b[p] == ' ') {
+            p++;
+        }
+        return p + 1 < e && b[p] == ':' && b[p + 1] == ' ' ? p + 2 : -1;
     }
 
     /** CRI: {@code 2025-06-10T09:12:44.123456789Z stderr F }; returns the message offset or -1. */

@@ -65,6 +65,8 @@ public final class RecordParser {
             "^<\\d{1,3}>1 (\\S+) (\\S+) (\\S+) \\S+ \\S+ (?:-|(?:\\[(?:[^\\]\\\\]|\\\\.)*\\])+) ?(?:\\uFEFF)?(.*)$", Pattern.DOTALL);
     private static final Pattern PRI = Pattern.compile("^<\\d{1,3}>");
     private static final Pattern COMPOSE = Pattern.compile("^([A-Za-z0-9][\\w.-]*) +\\| (.*)$", Pattern.DOTALL);
+    /** {@code Format-List}: the property name, the padding that aligns the colons, then the value. */
+    private static final Pattern EVENT_LIST_MESSAGE = Pattern.compile("^Message +: (.*)$", Pattern.DOTALL);
     private static final Pattern LOGFMT_HEAD = Pattern.compile("^(?:ts|time|level)=\\S+ (?:.* )?msg=");
     private static final Pattern SHORT_PREFIX = Pattern.compile(
             "^(?:\\w{3} )?(?:\\w{3} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: ?[A-Z]+|Z|[+-]\\d{2}:?\\d{2})?) (\\S+) ([^\\s\\[:]+)(?:\\[(\\d+)\\])?: ?");
@@ -233,6 +235,10 @@ public final class RecordParser {
         if (bytes != null && Layouts.journalShortPrefixEnd(bytes, 0, bytes.length) >= 0) {
             return new Unwrapped(InputFormat.JOURNAL_SHORT, syslogMessage(text.substring(m.end())), Timestamps.parse(text),
                     m.group(1), m.group(2), null);
+        }
+        Matcher eventList = EVENT_LIST_MESSAGE.matcher(text);
+        if (eventList.matches()) {
+            return new Unwrapped(InputFormat.WINDOWS_EVENT_LIST, eventList.group(1), null, null, null, null);
         }
         Matcher compose = COMPOSE.matcher(text);
         if (compose.matches() && !CONSOLE_HEAD.matcher(text).lookingAt()) {

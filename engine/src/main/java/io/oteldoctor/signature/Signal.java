@@ -44,6 +44,7 @@ public final class Signal implements Cloneable {
     private final boolean credentialsRejected;
     private final boolean retryableStatusUnnamed;
     private final boolean brokerMessageTooLarge;
+    private final boolean noBackendResolved;
     private final boolean throttledInWords;
     private final boolean pathHintNamed;
     private final boolean connectWaitNamed;
@@ -88,6 +89,7 @@ public final class Signal implements Cloneable {
         this.credentialsRejected = b.credentialsRejected;
         this.retryableStatusUnnamed = b.retryableStatusUnnamed;
         this.brokerMessageTooLarge = b.brokerMessageTooLarge;
+        this.noBackendResolved = b.noBackendResolved;
         this.throttledInWords = b.throttledInWords;
         this.pathHintNamed = b.pathHintNamed;
         this.connectWaitNamed = b.connectWaitNamed;
@@ -267,6 +269,14 @@ public final class Signal implements Cloneable {
         return brokerMessageTooLarge;
     }
 
+    /**
+     * The load-balancing exporter found no backend to send to: its ring is empty because its
+     * resolver (static list, DNS name, Kubernetes service) returned none.
+     */
+    public boolean isNoBackendResolved() {
+        return noBackendResolved;
+    }
+
     /** The backend says in words that it throttled the request (ThrottlingException, "Rate exceeded"), whatever status it used. */
     public boolean isThrottledInWords() {
         return throttledInWords;
@@ -325,7 +335,8 @@ public final class Signal implements Cloneable {
                 || addressError != AddressError.NONE || tlsError != TlsError.NONE || protocolError != ProtocolError.NONE
                 || timeout != Timeout.NONE || resource != ResourceSignal.NONE || queueFull
                 || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure || crashed || credentialsRejected
-                || retryableStatusUnnamed || pathHintNamed || throttledInWords || brokerMessageTooLarge;
+                || retryableStatusUnnamed || pathHintNamed || throttledInWords || brokerMessageTooLarge
+                || noBackendResolved;
     }
 
     /**
@@ -453,6 +464,7 @@ public final class Signal implements Cloneable {
         private boolean credentialsRejected;
         private boolean retryableStatusUnnamed;
         private boolean brokerMessageTooLarge;
+        private boolean noBackendResolved;
         private boolean throttledInWords;
         private boolean pathHintNamed;
         private boolean connectWaitNamed;
@@ -639,6 +651,11 @@ public final class Signal implements Cloneable {
             return this;
         }
 
+        public Builder noBackendResolved(boolean value) {
+            this.noBackendResolved = value;
+            return this;
+        }
+
         public Builder throttledInWords(boolean value) {
             this.throttledInWords = value;
             return this;
@@ -692,6 +709,7 @@ public final class Signal implements Cloneable {
             credentialsRejected = s.credentialsRejected;
             retryableStatusUnnamed = s.retryableStatusUnnamed;
             brokerMessageTooLarge = s.brokerMessageTooLarge;
+            noBackendResolved = s.noBackendResolved;
             throttledInWords = s.throttledInWords;
             pathHintNamed = s.pathHintNamed;
             endpoint = s.endpoint;

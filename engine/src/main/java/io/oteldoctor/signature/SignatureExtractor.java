@@ -42,7 +42,11 @@ public final class SignatureExtractor {
     private static final Pattern HTTP_STATUS_LOOSE = Pattern.compile(
             "\\bHTTP(?: status| Status)? ([45]\\d\\d)\\b|\\b([45]\\d\\d) (?:Unauthorized|Forbidden|Not Found|Method Not Allowed|Too Many Requests"
                     + "|Service Unavailable|Bad Gateway|Gateway Timeout|Internal Server Error|Payload Too Large|Request Entity Too Large"
-                    + "|Unsupported Media Type)\\b");
+                    + "|Unsupported Media Type)\\b"
+                    // signalfx and splunk_hec (HandleHTTPCode): HTTP "<path>" <status> "<reason phrase>", the phrase quoted
+                    + "|\\bHTTP \\\\*\"/[^\"\\s\\\\]*\\\\*\" ([45]\\d\\d) \\\\*\"(?:Unauthorized|Forbidden|Not Found|Method Not Allowed"
+                    + "|Too Many Requests|Service Unavailable|Bad Gateway|Gateway Timeout|Internal Server Error|Payload Too Large"
+                    + "|Request Entity Too Large|Unsupported Media Type)\\\\*\"");
     /** opentelemetry-js gave up on a response with a status it retries (429, 502, 503, 504) and kept no status: see {@link Signal#isRetryableStatusUnnamed()}. */
     private static final Pattern RETRYABLE_STATUS_UNNAMED = Pattern.compile("\\bExport failed with retryable status\\b");
     private static final Pattern HTTP_REASON = Pattern.compile(
@@ -130,6 +134,11 @@ public final class SignatureExtractor {
             "ThrottlingException|\\bThrottling: |\\bRate exceeded\\b|TooManyRequestsException|RequestLimitExceeded|ProvisionedThroughputExceeded"
                     + "|(?i:\\brate limit exceeded\\b)");
     /** Kafka: the broker's MESSAGE_TOO_LARGE (sarama's text for it), or the producer's own limit. */
+    /**
+     * loadbalancingexporter: the ring gave no endpoint for the data's key, so the name it looked up
+     * is empty ({@code ""}): the resolver has returned no backend at all.
+     */
+    private static final Pattern LB_NO_BACKEND = Pattern.compile("couldn't find the exporter for the endpoint \\\\*\"\\\\*\"");
     private static final Pattern BROKER_MESSAGE_TOO_LARGE = Pattern.compile(
             "Message was too large, server rejected it|MESSAGE_TOO_LARGE|RecordTooLargeException|larger than configured Producer\\.MaxMessageBytes");
     /** A receiver that pulls (scrapes) reports its own fetches failing; that is collection, not export. */
@@ -220,7 +229,7 @@ public final class SignatureExtractor {
         }
         // the collector's own lines, whatever transport carried them: a zap caller, component fields
         // of any generation, or Alloy's component_id
-        String alloyComponent = r.field("component_id");
+        String alloyComponent = alloyComponent(r);
         if (r.format() == InputFormat.COLLECTOR_CONSOLE || r.format() == InputFormat.COLLECTOR_JSON
                 || r.logger() != null && r.logger().contains(".go:")
                 || r.firstField("otelcol.component.id", "otelcol.component.kind") != null
@@ -278,10 +287,28 @@ public final class SignatureExtractor {
         return Origin.OTHER;
     }
 
+    /**
+     * The component an Alloy line names: {@code component_id} (Alloy), or {@code component} as
+     * Grafana Agent Flow wrote it ({@code component=otelcol.exporter.otlp.default}); a
+     * {@code component} that is not an otelcol component id ({@code client}, {@code tempo}) is
+     * some other subsystem's label.
+     */
+    private static String alloyComponent(LogRecord r) {
+        String id = r.field("component_id");
+        if (id != null) {
+            return id;
+        }
+        String flow = r.field("component");
+        return flow != null && flow.startsWith("otelcol.") ? flow : null;
+    }
+
     private static void identity(LogRecord r, Origin origin, String message, Signal.Builder b) {
         switch (origin) {
             case COLLECTOR, GRPC_CORE -> {
-                String id = r.firstField("otelcol.component.id", "name", "exporter", "component_id");
+                String id = r.firstField("otelcol.component.id", "name", "exporter");
+                if (id == null) {
+                    id = alloyComponent(r);
+                }
                 String kind = lower(r.firstField("otelcol.component.kind", "kind"));
                 if (kind == null && id != null && id.startsWith("otelcol.")) {
                     // Alloy: otelcol.exporter.otlp.default
@@ -551,9 +578,12 @@ public final class SignatureExtractor {
         b.pathHintNamed(PATH_HINT.matcher(t).find());
         b.throttledInWords(THROTTLED_IN_WORDS.matcher(t).find());
         b.brokerMessageTooLarge(BROKER_MESSAGE_TOO_LARGE.matcher(t).find());
+        b.noBackendResolved(LB_NO_BACKEND.matcher(t).find());
         b.crashed((t.startsWith("panic: ") || t.startsWith("fatal error: ")) && !t.contains("out of memory"));
         b.startupFailure(t.startsWith("Error: ") || has(t, "collector server run finished with error", "failed to build pipelines",
-                "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines"));
+                "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines",
+                // the service graph's own error line (v0.92+), the only trace of it when the log goes to a file and Error: to stderr
+                "Failed to start component"));
         timeout(t, b);
     }
 
@@ -667,7 +697,7 @@ public final class SignatureExtractor {
         }
         m = HTTP_STATUS_LOOSE.matcher(t);
         if (m.find()) {
-            b.httpStatus(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
+            b.httpStatus(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3)));
             return;
         }
         if (t.contains("OTLPExporterError")) {

@@ -179,6 +179,21 @@ class RecordParserTest {
     }
 
     @Test
+    void windowsEventLogAsFormatListShowsIt() {
+        LogRecord event = parse("Message            : " + CONSOLE);
+        assertEquals(InputFormat.WINDOWS_EVENT_LIST, event.format());
+        assertEquals("boom", event.field("error"));
+        assertEquals(Level.parse("info"), event.level());
+        // Get-WinEvent pads the names to its own width
+        assertEquals("boom", parse("Message      : " + CONSOLE).field("error"));
+        // another property, and an SDK's own "Message:" text, are not the event's message
+        assertEquals(InputFormat.PLAIN, parse("ReplacementStrings : {" + CONSOLE + "}").format());
+        assertEquals(InputFormat.PLAIN, parse("Message: export failed").format());
+        byte[] line = ("Message            : " + CONSOLE).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("Message            : ".length(), Layouts.messageStart(line, 0, line.length));
+    }
+
+    @Test
     void syslogFilesWithEscapedTabs() {
         LogRecord rfc3164 = parse("Jun 10 09:12:44 otel-gw-01 otelcol-contrib[812]: " + CONSOLE.replace("\t", "#011"));
         assertEquals("boom", rfc3164.field("error"));

@@ -156,6 +156,34 @@ class SignatureExtractorTest {
     }
 
     @Test
+    void signalfxAndSplunkHecQuoteThePathAndTheReasonPhrase() {
+        Signal sfx = read(console("error", "Exporting failed. Dropping data.",
+                "\"kind\": \"exporter\", \"name\": \"signalfx\", \"error\": \"Permanent error: \\\"HTTP \\\\\\\"/v2/datapoint\\\\\\\" 401 \\\\\\\"Unauthorized\\\\\\\"\\\"\""));
+        assertEquals(401, sfx.getHttpStatus());
+        Signal hec = read(console("info", "Exporting failed. Will retry the request after interval.",
+                "\"kind\": \"exporter\", \"name\": \"splunk_hec\", \"error\": \"HTTP \\\"/services/collector\\\" 503 \\\"Service Unavailable\\\"\""));
+        assertEquals(503, hec.getHttpStatus());
+        // a path and a number that are not a status with its phrase stay unread
+        Signal other = read(console("info", "Exporting failed. Will retry the request after interval.",
+                "\"kind\": \"exporter\", \"name\": \"signalfx\", \"error\": \"HTTP \\\"/v2/datapoint\\\" 401 retries left\""));
+        assertEquals(0, other.getHttpStatus());
+    }
+
+    @Test
+    void loadBalancingRingWithoutBackends() {
+        Signal empty = read("2024-05-11T09:12:04.112Z\terror\tloadbalancingexporter@v0.98.0/trace_exporter.go:110\tcould not export traces\t"
+                + "{\"kind\": \"exporter\", \"data_type\": \"traces\", \"name\": \"loadbalancing\", "
+                + "\"error\": \"couldn't find the exporter for the endpoint \\\"\\\"\"}");
+        assertTrue(empty.isNoBackendResolved());
+        assertTrue(empty.hasCause());
+        // a named endpoint missing for a moment (the ring changed under a send) is not an empty ring
+        Signal named = read("2024-05-11T09:12:04.112Z\terror\tloadbalancingexporter@v0.98.0/trace_exporter.go:110\tcould not export traces\t"
+                + "{\"kind\": \"exporter\", \"data_type\": \"traces\", \"name\": \"loadbalancing\", "
+                + "\"error\": \"couldn't find the exporter for the endpoint \\\"10.1.2.3:4317\\\"\"}");
+        assertFalse(named.isNoBackendResolved());
+    }
+
+    @Test
     void credentialsRefusedInWordsWithoutAStatus() {
         Signal datadog = read(console("error", "Exporting failed. Dropping data.",
                 "\"kind\": \"exporter\", \"name\": \"datadog\", \"error\": \"not retryable error: Permanent error: API Key invalid\""));
@@ -173,6 +201,32 @@ class SignatureExtractorTest {
         assertEquals("otelcol.exporter.otlp.default", s.getComponent());
         assertEquals("exporter", s.getComponentKind());
         assertEquals(GrpcCode.UNAUTHENTICATED, s.getGrpcCode());
+    }
+
+    @Test
+    void agentFlowNamedTheComponentInComponent() {
+        Signal s = read("ts=2023-06-02T10:01:02.345Z level=info component=otelcol.exporter.otlp.default "
+                + "msg=\"Exporting failed. Will retry the request after interval.\" error=\"rpc error: code = Unavailable desc = connection error: "
+                + "desc = \\\"transport: authentication handshake failed: x509: certificate signed by unknown authority\\\"\" interval=2.2s");
+        assertEquals(Origin.COLLECTOR, s.getOrigin());
+        assertEquals("otelcol.exporter.otlp.default", s.getComponent());
+        assertEquals("exporter", s.getComponentKind());
+        assertEquals(TlsError.UNKNOWN_AUTHORITY, s.getTlsError());
+        // a Flow component outside otelcol (loki.write) is not the collector's exporter
+        Signal loki = read("ts=2023-06-02T10:01:02.345Z component=loki.write.default level=warn msg=\"error sending batch, will retry\" "
+                + "status=503 error=\"server returned HTTP status 503 Service Unavailable\"");
+        assertFalse(loki.getOrigin() == Origin.COLLECTOR);
+        assertFalse("loki.write.default".equals(loki.getComponent()));
+    }
+
+    @Test
+    void aComponentThatFailedToStartIsAStartupFailure() {
+        Signal s = read("2024-05-11T09:12:04.112Z\terror\tgraph/graph.go:426\tFailed to start component\t"
+                + "{\"error\": \"failed to open file \\\"/var/log/otel/traces.json\\\": open /var/log/otel/traces.json: permission denied\", "
+                + "\"type\": \"Exporter\", \"id\": \"file\"}");
+        assertTrue(s.isStartupFailure());
+        Signal started = read("2024-05-11T09:12:04.112Z\tinfo\tservice@v0.98.0/service.go:169\tEverything is ready. Begin running and processing data.");
+        assertFalse(started.isStartupFailure());
     }
 
     @Test
