@@ -1,16 +1,9 @@
 package io.oteldoctor.corpus.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
-import io.oteldoctor.analysis.AnalysisOptions;
-import io.oteldoctor.analysis.Analyzer;
-import io.oteldoctor.diagnosis.CauseCatalogue;
 import io.oteldoctor.diagnosis.Diagnosis;
-import io.oteldoctor.ingest.InputSource;
-import io.oteldoctor.matching.Rulebase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,13 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -50,8 +39,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NodeSdkFaultLabTest {
 
-    private static final Rulebase RULEBASE = Rulebase.bundled();
-    private static final CauseCatalogue CATALOGUE = CauseCatalogue.bundled();
     private static final Path LAB = Path.of("src", "test", "node").toAbsolutePath();
     private static final Path SCRIPT = LAB.resolve("export-span.js");
     /** How long the script may run before it gives up by itself; the JVM side waits a little longer, then kills it. */
@@ -197,7 +184,7 @@ class NodeSdkFaultLabTest {
         try (FaultyServers servers = new FaultyServers(work)) {
             log = runNode(name, fault.run(servers));
         }
-        assertDiagnosedFirst(name, expected, log);
+        VERDICTS.assertDiagnosedFirst(name, expected, log);
     }
 
     /**
@@ -217,7 +204,7 @@ class NodeSdkFaultLabTest {
                             "--burst", "20", "--gap-ms", "400");
             log = runNode(name, run);
         }
-        assertDiagnosedFirst(name, Set.of("queue-full"), log);
+        VERDICTS.assertDiagnosedFirst(name, Set.of("queue-full"), log);
     }
 
     /** Without a fault the same script exports quietly, so what the cases read comes from the faults, not the set-up. */
@@ -230,22 +217,16 @@ class NodeSdkFaultLabTest {
             log.append(runNode(name + " (grpc)", exporter("grpc", local("http", servers.grpc(Status.OK, Duration.ZERO), ""))));
             log.append(runNode(name + " (http)", exporter("http", local("http", servers.http(200, ""), "/v1/traces"))));
         }
-        List<Diagnosis> diagnoses = analyze(name, log.toString());
-        RESULTS.put(name, "none -> " + (diagnoses.isEmpty() ? "nothing" : diagnoses.get(0).cause()));
+        List<Diagnosis> diagnoses = VERDICTS.analyze(name, log.toString());
+        VERDICTS.record(name, "none -> " + (diagnoses.isEmpty() ? "nothing" : diagnoses.get(0).cause()));
         assertEquals(List.of(), diagnoses.stream().map(Diagnosis::cause).toList(), name + " logged:\n" + log);
     }
 
-    /** What each case ranked first and at what stated confidence, printed for the CI log. */
-    private static final Map<String, String> RESULTS = new ConcurrentSkipListMap<>();
+    private static final LabVerdicts VERDICTS = new LabVerdicts("otel-doctor Node SDK fault lab", "lab-node/");
 
     @AfterAll
     static void printResults() {
-        if (RESULTS.isEmpty()) {
-            return;
-        }
-        StringBuilder s = new StringBuilder("otel-doctor Node SDK fault lab (case: expected -> ranked first, stated confidence)\n");
-        RESULTS.forEach((name, result) -> s.append(String.format(Locale.ROOT, "  %-58s %s%n", name, result)));
-        System.out.print(s);
+        VERDICTS.print();
     }
 
     /**
@@ -274,19 +255,5 @@ class NodeSdkFaultLabTest {
         return log;
     }
 
-    private static List<Diagnosis> analyze(String name, String log) {
-        Analyzer analyzer = new Analyzer(RULEBASE, CATALOGUE, AnalysisOptions.defaults(), "lab");
-        return analyzer.analyze(List.of(InputSource.ofString("lab-node/" + name, log)), List.of()).groups().get(0).diagnoses();
-    }
 
-    private static void assertDiagnosedFirst(String name, Set<String> expected, String log) {
-        assertFalse(log.isBlank(), name + ": the SDK printed nothing");
-        List<Diagnosis> diagnoses = analyze(name, log);
-        String seen = diagnoses.stream().map(d -> d.cause() + "@" + d.component() + " " + d.confidence())
-                .collect(Collectors.joining(", "));
-        RESULTS.put(name, String.join("|", new TreeSet<>(expected)) + " -> "
-                + (diagnoses.isEmpty() ? "nothing" : diagnoses.get(0).cause() + " " + diagnoses.get(0).confidence()));
-        assertFalse(diagnoses.isEmpty(), name + ": no diagnosis for\n" + log);
-        assertTrue(expected.contains(diagnoses.get(0).cause()), name + ": expected " + expected + ", ranked " + seen + " for\n" + log);
-    }
 }

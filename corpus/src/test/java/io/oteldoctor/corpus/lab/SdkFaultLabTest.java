@@ -1,7 +1,5 @@
 package io.oteldoctor.corpus.lab;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
@@ -11,22 +9,14 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import io.oteldoctor.analysis.AnalysisOptions;
-import io.oteldoctor.analysis.Analyzer;
-import io.oteldoctor.diagnosis.CauseCatalogue;
-import io.oteldoctor.diagnosis.Diagnosis;
-import io.oteldoctor.ingest.InputSource;
-import io.oteldoctor.matching.Rulebase;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +32,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SdkFaultLabTest {
 
-    private static final Rulebase RULEBASE = Rulebase.bundled();
-    private static final CauseCatalogue CATALOGUE = CauseCatalogue.bundled();
 
     @TempDir
     static Path work;
@@ -146,27 +134,16 @@ class SdkFaultLabTest {
     }
 
     /** What each case ranked first and at what stated confidence: ground truth by construction, printed for the CI log. */
-    private static final java.util.Map<String, String> RESULTS = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final LabVerdicts VERDICTS = new LabVerdicts("otel-doctor fault lab", "lab/");
 
     @org.junit.jupiter.api.AfterAll
     static void printResults() {
-        StringBuilder s = new StringBuilder("otel-doctor fault lab (case: expected -> ranked first, stated confidence)\n");
-        RESULTS.forEach((name, result) -> s.append(String.format(java.util.Locale.ROOT, "  %-52s %s%n", name, result)));
-        System.out.print(s);
+        VERDICTS.print();
     }
 
     private static void assertDiagnosedFirst(String name, Set<String> expected, String log) throws java.io.IOException {
         keep(name, log);
-        assertFalse(log.isBlank(), name + ": the SDK logged nothing");
-        Analyzer analyzer = new Analyzer(RULEBASE, CATALOGUE, AnalysisOptions.defaults(), "lab");
-        List<Diagnosis> diagnoses = analyzer.analyze(List.of(InputSource.ofString("lab/" + name, log)), List.of())
-                .groups().get(0).diagnoses();
-        String seen = diagnoses.stream().map(d -> d.cause() + "@" + d.component() + " " + d.confidence())
-                .collect(Collectors.joining(", "));
-        RESULTS.put(name, String.join("|", new java.util.TreeSet<>(expected)) + " -> "
-                + (diagnoses.isEmpty() ? "nothing" : diagnoses.get(0).cause() + " " + diagnoses.get(0).confidence()));
-        assertFalse(diagnoses.isEmpty(), name + ": no diagnosis for\n" + log);
-        assertTrue(expected.contains(diagnoses.get(0).cause()), name + ": expected " + expected + ", ranked " + seen + " for\n" + log);
+        VERDICTS.assertDiagnosedFirst(name, expected, log);
     }
 
     /**
