@@ -8,11 +8,6 @@ import java.util.List;
  */
 public record RawRecord(String source, long firstLine, List<byte[]> lines, boolean truncated) {
 
-    /** The same record numbered from further down: for a range read on its own. */
-    public RawRecord shifted(long lines) {
-        return lines == 0 ? this : new RawRecord(source, firstLine + lines, this.lines, truncated);
-    }
-
     public long lastLine() {
         return firstLine + lines.size() - 1;
     }

@@ -42,7 +42,6 @@ public final class SignatureSession implements AutoCloseable {
             };
     /** Made when the rules first have to run: the rulebase may still be building until then. */
     private KieSession session;
-    private long fired;
 
     public SignatureSession(Rulebase rulebase) {
         this(rulebase, true);
@@ -131,12 +130,6 @@ public final class SignatureSession implements AutoCloseable {
                 outcomes.put(p.signal.conditions(), p.entries);
             }
         }
-        fired += distinct.size();
-    }
-
-    /** Signals the rules were run on; the others reused a remembered outcome. */
-    public long signalsFired() {
-        return fired;
     }
 
     /** The evidence gathered so far; flushes first. */

@@ -345,10 +345,11 @@ public final class Signal implements Cloneable {
      * outcome (RulebaseLintTest checks the DRL).
      */
     public static final java.util.Set<String> POSITION_FIELDS =
-            java.util.Set.of("group", "source", "line", "lastLine", "timestamp", "host", "text", "conditions");
+            java.util.Set.of("group", "source", "line", "lastLine", "timestamp", "host", "text");
 
     private static final java.lang.reflect.Field[] CONDITION_FIELDS = java.util.Arrays.stream(Signal.class.getDeclaredFields())
-            .filter(f -> !java.lang.reflect.Modifier.isStatic(f.getModifiers()) && !POSITION_FIELDS.contains(f.getName()))
+            .filter(f -> !java.lang.reflect.Modifier.isStatic(f.getModifiers()) && !POSITION_FIELDS.contains(f.getName())
+                    && !f.getName().equals("conditions")) // the cache of the key itself
             .toArray(java.lang.reflect.Field[]::new);
 
     private Conditions conditions;
