@@ -17,9 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The signature session reuses what the rules said about a signal for later signals with the
- * same conditions. That must change nothing but speed: every sample, and long mixes of samples in
- * which the same failures come back many times, give the same report with and without it.
+ * A one-line record of a shape read before is not parsed again, and the signature session reuses
+ * what the rules said about a signal for later signals with the same conditions. That must change
+ * nothing but speed: every sample, and long mixes of samples in which the same failures come back
+ * many times, give the same report with and without it.
  */
 class RememberedOutcomesEquivalenceTest {
 

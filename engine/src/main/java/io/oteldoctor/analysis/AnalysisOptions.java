@@ -10,8 +10,9 @@ import io.oteldoctor.ingest.LineScanner;
  * @param threads        threads that may scan one plain file: 1 reads every source from the top; 2 reads a
  *                       large uncompressed file as two ranges at once, with the same result
  * @param splitFromBytes the smallest file worth reading as two ranges
- * @param remember       reuse what the rules said about a signal for later signals with the same
- *                       conditions (off only to check that it changes nothing)
+ * @param remember       reuse what a one-line record read as for later records of the same shape, and
+ *                       what the rules said about a signal for later signals with the same conditions
+ *                       (off only to check that it changes nothing)
  */
 public record AnalysisOptions(GroupBy groupBy, boolean prefilter, int maxLineBytes, InputFormat inputFormat, int threads,
                               long splitFromBytes, boolean remember) {

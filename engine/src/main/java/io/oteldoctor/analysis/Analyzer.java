@@ -9,10 +9,8 @@ import io.oteldoctor.ingest.InputSource;
 import io.oteldoctor.ingest.LineFilter;
 import io.oteldoctor.ingest.LineScanner;
 import io.oteldoctor.ingest.LogOpener;
-import io.oteldoctor.ingest.LogRecord;
 import io.oteldoctor.ingest.RawRecord;
 import io.oteldoctor.ingest.RecordAssembler;
-import io.oteldoctor.ingest.RecordParser;
 import io.oteldoctor.ingest.SourceAccounting;
 import io.oteldoctor.ingest.SourceStats;
 import io.oteldoctor.matching.EvidenceLedger;
@@ -20,9 +18,6 @@ import io.oteldoctor.matching.RankingSession;
 import io.oteldoctor.matching.Rulebase;
 import io.oteldoctor.matching.SignatureSession;
 import io.oteldoctor.report.Report;
-import io.oteldoctor.signature.Envelope;
-import io.oteldoctor.signature.Signal;
-import io.oteldoctor.signature.SignatureExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -106,7 +101,7 @@ public final class Analyzer {
      * what makes a file read in two ranges give the result of one read from the top.
      */
     private final class Pipeline {
-        final Reader reader = new Reader();
+        final CandidateReader reader = new CandidateReader(options);
         final Set<String> groups = new LinkedHashSet<>();
         final SignatureSession session;
         final StageClock clock;
@@ -151,29 +146,6 @@ public final class Analyzer {
                 session.accept(reading.signal());
             }
         }
-    }
-
-    /** Parses candidate records and reads them into signals; each thread that reads has its own. */
-    private final class Reader {
-        final RecordParser parser = new RecordParser(options.inputFormat());
-        final SignatureExtractor extractor = new SignatureExtractor();
-
-        Reading read(RawRecord raw, String logName, SourceStats stats) {
-            LogRecord record = parser.parse(raw);
-            if (record == null) {
-                stats.unrecognized(raw.lines().size());
-                return Reading.UNRECOGNIZED;
-            }
-            stats.parsed(record.format(), raw.lines().size());
-            String group = groupOf(logName, record);
-            Signal signal = extractor.extract(record, group);
-            boolean matters = signal.hasCause() || signal.getEnvelope() != Envelope.NONE;
-            return new Reading(true, group, matters ? signal : null);
-        }
-    }
-
-    private String groupOf(String logName, LogRecord record) {
-        return options.groupBy().groupOf(logName, record.host());
     }
 
     /**
@@ -244,7 +216,7 @@ public final class Analyzer {
         Thread reader = new Thread(() -> {
             long start = System.nanoTime();
             Throwable failure = null;
-            Reader own = new Reader();
+            CandidateReader own = new CandidateReader(options);
             try (InputStream in = FileRanges.from(path, split)) {
                 new LineScanner(options.maxLineBytes()).scan(in, new RecordAssembler(name, filter, second, raw -> {
                     long parseStart = System.nanoTime();

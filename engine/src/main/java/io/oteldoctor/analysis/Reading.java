@@ -14,6 +14,11 @@ record Reading(boolean recognized, String group, Signal signal) {
 
     static final Reading UNRECOGNIZED = new Reading(false, null, null);
 
+    /** This reading for a one-line record of the same shape at another line and time. */
+    Reading at(long line, java.time.Instant timestamp) {
+        return signal == null ? this : new Reading(recognized, group, signal.at(line, line, timestamp));
+    }
+
     /** The same reading for a record {@code lines} further down its file. */
     Reading shifted(long lines) {
         return signal == null || lines == 0 ? this : new Reading(recognized, group, signal.shifted(lines));

@@ -83,7 +83,7 @@ public final class Layouts {
             return -1;
         }
         int p = s + 11;
-        while (p < e && b[p] != ' ' && p - s < 40) {
+        while (p < e && b[p] != ' ' && b[p] != '\t' && p - s < 40) { // CRI's time is one word
             p++;
         }
         if (p + 10 > e || b[p] != ' ') {

@@ -326,7 +326,7 @@ public final class EvidenceLedger {
             if (firstLine == null) {
                 firstLine = line;
                 firstNormalised = normalised(line.text());
-            } else if (secondLine == null && !normalisesTo(line.text(), firstNormalised)) {
+            } else if (secondLine == null && !line.text().equals(firstLine.text()) && !normalisesTo(line.text(), firstNormalised)) {
                 secondLine = line;
             } else {
                 lastLine = line;

@@ -9,9 +9,9 @@ public final class Signal implements Cloneable {
 
     private final String group;
     private final String source;
-    private long line;      // changed only by shifted(), on a copy
+    private long line;      // the position fields change only on a copy, in at()
     private long lastLine;
-    private final java.time.Instant timestamp;
+    private java.time.Instant timestamp;
     private final String host;
     private final Origin origin;
     private final io.oteldoctor.ingest.Level level;
@@ -401,13 +401,19 @@ public final class Signal implements Cloneable {
      * numbers the second range's lines from its own start until the first range's length is known.
      */
     public Signal shifted(long lines) {
-        if (lines == 0) {
-            return this;
-        }
+        return lines == 0 ? this : at(line + lines, lastLine + lines, timestamp);
+    }
+
+    /**
+     * This signal for another record that reads the same at another place and time: the copy keeps
+     * every other field, its conditions key included.
+     */
+    public Signal at(long line, long lastLine, java.time.Instant timestamp) {
         try {
             Signal copy = (Signal) clone(); // every field, including any added later
-            copy.line += lines;
-            copy.lastLine += lines;
+            copy.line = line;
+            copy.lastLine = lastLine;
+            copy.timestamp = timestamp;
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new AssertionError(e);

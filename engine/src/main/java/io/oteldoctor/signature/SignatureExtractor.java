@@ -161,6 +161,16 @@ public final class SignatureExtractor {
             "(?i)export|grpc server returns error|error sending request|tcp connect error|for url \\(|HTTP status");
     private static final Pattern SDK_SIGNAL = Pattern.compile("(?i)\\b(?:export(?:ing)?|dropped) (spans?|metrics?|logs?|traces|span batch)\\b");
 
+    /**
+     * Fields that count or time one occurrence of a message: exporterhelper's retry interval and
+     * item counts, the memory limiter's reading. Nothing here reads them, so records that differ
+     * only in their values read alike, which lets a repeated record be read once
+     * (SignatureExtractorTest holds this list to that).
+     */
+    public static final java.util.List<String> PER_OCCURRENCE_FIELDS = java.util.List.of("interval", "dropped_items",
+            "rejected_items", "dropped_spans", "dropped_metrics", "dropped_data_points", "dropped_log_records", "dropped_logs",
+            "items", "cur_mem_mib");
+
     /** Reads a record; the result has {@link Signal#hasCause()} false when nothing failure-related was found. */
     public Signal extract(LogRecord r, String group) {
         String message = r.message() == null ? "" : r.message();

@@ -22,6 +22,28 @@ class SignatureExtractorTest {
     }
 
     @Test
+    void perOccurrenceFieldsChangeNothingTheRulesSee() {
+        String[][] records = {
+            {"info", "Exporting failed. Will retry the request after interval.", "\"otelcol.component.id\": \"otlp\", "
+                    + "\"otelcol.component.kind\": \"exporter\", \"error\": \"rpc error: code = Unavailable desc = connection refused\""},
+            {"error", "Exporting failed. Dropping data.", "\"kind\": \"exporter\", \"name\": \"otlphttp\", \"error\": "
+                    + "\"Permanent error: responded with HTTP Status Code 401\""},
+            {"error", "Exporting failed. Rejecting data.", "\"kind\": \"exporter\", \"name\": \"otlp\", \"error\": \"sending queue is full\""},
+            {"warn", "Memory usage is above soft limit. Refusing data.", "\"kind\": \"processor\", \"name\": \"memory_limiter\""},
+        };
+        for (String[] r : records) {
+            Signal without = read(console(r[0], r[1], r[2]));
+            for (String field : SignatureExtractor.PER_OCCURRENCE_FIELDS) {
+                for (String value : new String[] {"0", "5000", "\"3.2s\"", "\"refused 401 x509 timeout\"", "\"\""}) {
+                    Signal with = read(console(r[0], r[1], r[2] + ", \"" + field + "\": " + value));
+                    assertEquals(without.conditions(), with.conditions(), field + "=" + value + " in " + r[1]);
+                    assertEquals(without.getText(), with.getText(), field + "=" + value + " in " + r[1]);
+                }
+            }
+        }
+    }
+
+    @Test
     void readsEveryLayerOfAGrpcDialFailure() {
         Signal s = read(console("info", "Exporting failed. Will retry the request after interval.",
                 "\"otelcol.component.id\": \"otlp/backend\", \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"traces\", "

@@ -1,0 +1,100 @@
+package io.oteldoctor.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecordShapeTest {
+
+    private static final byte[][] COUNTS = RecordShape.fieldNames(List.of("interval", "dropped_items"));
+
+    private static final String RETRY = "%s\terror\tinternal/retry_sender.go:133\tExporting failed. Will retry the request after interval.\t"
+            + "{\"otelcol.component.id\": \"otlp/backend\", \"error\": \"rpc error: code = Unavailable desc = connection error: "
+            + "desc = \\\"transport: Error while dialing: dial tcp 10.20.30.40:4317: connect: connection refused\\\"\", \"interval\": %s}";
+
+    private static RecordShape shape(String line) {
+        return RecordShape.of(line.getBytes(StandardCharsets.UTF_8), COUNTS);
+    }
+
+    private static String retry(String time, String interval) {
+        return RETRY.formatted(time, interval);
+    }
+
+    @Test
+    void recordsThatDifferInTimeAndIntervalHaveOneShape() {
+        RecordShape a = shape(retry("2025-06-10T09:00:00.023Z", "\"21.109235904s\""));
+        RecordShape b = shape(retry("2025-06-11T17:42:09.961Z", "\"3.319423535s\""));
+        assertEquals(a.key(), b.key());
+        assertTrue(a.blanked());
+        assertEquals(Instant.parse("2025-06-10T09:00:00.023Z"), a.timestamp());
+        assertEquals(Instant.parse("2025-06-11T17:42:09.961Z"), b.timestamp());
+    }
+
+    @Test
+    void whatTheRecordSaysIsPartOfItsShape() {
+        RecordShape refused = shape(retry("2025-06-10T09:00:00.023Z", "\"3s\""));
+        assertNotEquals(refused.key(), shape(retry("2025-06-10T09:00:00.023Z", "\"3s\"").replace("4317", "4318")).key());
+        assertNotEquals(refused.key(), shape(retry("2025-06-10T09:00:00.023Z", "\"3s\"").replace("refused", "reset")).key());
+        assertNotEquals(refused.key(), shape(retry("2025-06-10T09:00:00.023Z", "\"3s\"").replace("\terror\t", "\twarn\t")).key());
+        assertNotEquals(refused.key(), shape(retry("2025-06-10T09:00:00.023Z", "\"3s\"").replace("go:133", "go:134")).key());
+    }
+
+    @Test
+    void aValueKeepsItsKindAndOnlyValidValuesAreBlanked() {
+        String time = "2025-06-10T09:00:00.023Z";
+        Object string = shape(retry(time, "\"3s\"")).key();
+        assertEquals(string, shape(retry(time, "\"\"")).key(), "the empty string stands for every string");
+        assertNotEquals(string, shape(retry(time, "3")).key());
+        assertEquals(shape(retry(time, "3")).key(), shape(retry(time, "0")).key());
+        assertEquals(shape(retry(time, "3")).key(), shape(retry(time, "-2.5e3")).key());
+        assertNotEquals(shape(retry(time, "3")).key(), shape(retry(time, "03")).key(), "JSON has no leading zeros");
+        assertNotEquals(string, shape(retry(time, "\"3\\qs\"")).key(), "an invalid escape");
+        assertNotEquals(string, shape(retry(time, "\"3s")).key(), "an unterminated string");
+    }
+
+    @Test
+    void onlyMemberNamesOfTheFieldsObjectAreBlanked() {
+        String time = "2025-06-10T09:00:00.023Z";
+        String quoted = time + "\terror\tx.go:1\tfailed\t{\"error\": \"body {\\\"interval\\\": 5}\"}";
+        assertNotEquals(shape(quoted).key(), shape(quoted.replace(": 5}", ": 6}")).key(), "a name inside a string value");
+        String inMessage = time + "\terror\tx.go:1\tfailed {\"interval\": 5}\t{\"error\": \"boom\"}";
+        assertNotEquals(shape(inMessage).key(), shape(inMessage.replace(": 5}", ": 6}")).key(), "the message is not the fields object");
+        assertFalse(shape(inMessage).blanked());
+    }
+
+    @Test
+    void aJournaldPrefixKeepsItsHostButNotItsTime() {
+        String console = retry("2025-06-10T09:00:00.023Z", "\"3s\"");
+        RecordShape a = shape("Jun 10 09:00:00 gw-01 otelcol-contrib[812]: " + console);
+        RecordShape b = shape("Jun 10 09:00:07 gw-01 otelcol-contrib[812]: " + console.replace("00.023Z", "07.101Z"));
+        assertEquals(a.key(), b.key());
+        assertEquals(Instant.parse("2025-06-10T09:00:07.101Z"), b.timestamp());
+        assertNotEquals(a.key(), shape("Jun 10 09:00:00 gw-02 otelcol-contrib[812]: " + console).key());
+    }
+
+    @Test
+    void twoSpaceConsoleLinesHaveShapesToo() {
+        String spaced = retry("2025-06-10T09:00:00.023Z", "\"3s\"").replace("\t", "    ");
+        RecordShape a = shape(spaced);
+        assertNotNull(a);
+        assertEquals(a.key(), shape(spaced.replace("\"3s\"", "\"4.2s\"").replace("00.023Z", "09.500Z")).key());
+    }
+
+    @Test
+    void otherLayoutsHaveNone() {
+        assertNull(shape("{\"level\":\"error\",\"ts\":\"2025-06-10T09:00:00.023Z\",\"msg\":\"Exporting failed\"}"));
+        assertNull(shape("2025-06-10 09:00:00 ERROR failed to export spans"));
+        assertNull(shape("2025-06-10T09:00:00.023Z stderr F plain text from a pod"));
+        assertNull(shape("2025-06-10T09:00:00.023Z\tnotice\tsomething"));
+        assertNull(shape(""));
+        assertNull(shape(retry("2025-06-10T09:00:00.023Z", "\"" + "x".repeat(RecordShape.MAX_BYTES) + "\"")));
+    }
+}
