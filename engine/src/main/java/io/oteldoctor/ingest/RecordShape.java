@@ -58,6 +58,9 @@ public final class RecordShape {
         return blanked;
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     /** Bytes compared by content, with the hash computed once. */
     private static final class Key {
         private final byte[] bytes;
@@ -65,7 +68,23 @@ public final class RecordShape {
 
         Key(byte[] bytes) {
             this.bytes = bytes;
-            this.hash = java.util.Arrays.hashCode(bytes);
+            this.hash = hash(bytes);
+        }
+
+        /**
+         * Eight bytes per step: {@code Arrays.hashCode} takes one multiply per byte, each waiting
+         * for the last, which on a record of a few hundred bytes costs more than the rest of its shape.
+         */
+        private static int hash(byte[] b) {
+            long h = b.length;
+            int i = 0;
+            for (; i + 8 <= b.length; i += 8) {
+                h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L, 29);
+            }
+            for (; i < b.length; i++) {
+                h = (h ^ b[i]) * 0x9E3779B97F4A7C15L;
+            }
+            return (int) (h ^ h >>> 32);
         }
 
         @Override

@@ -1,8 +1,5 @@
 package io.oteldoctor.ingest;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 /**
  * Line accounting for one source. Every physical line read lands in exactly one bucket, so the
  * report can show that nothing was silently lost.
@@ -17,7 +14,7 @@ public final class SourceStats {
     private long unrecognized;
     private long truncated;
     private long bytes;
-    private final Map<InputFormat, Long> formats = new EnumMap<>(InputFormat.class);
+    private final long[] formats = new long[InputFormat.values().length]; // lines parsed, by layout ordinal
     private String error;
     private byte[] firstLine;
 
@@ -55,7 +52,7 @@ public final class SourceStats {
 
     public void parsed(InputFormat format, int lines) {
         parsed += lines;
-        formats.merge(format, (long) lines, Long::sum);
+        formats[format.ordinal()] += lines;
     }
 
     public void unrecognized(int lines) {
@@ -76,7 +73,9 @@ public final class SourceStats {
         unrecognized += later.unrecognized;
         truncated += later.truncated;
         bytes += later.bytes;
-        later.formats.forEach((f, n) -> formats.merge(f, n, Long::sum));
+        for (int f = 0; f < formats.length; f++) {
+            formats[f] += later.formats[f];
+        }
         if (firstLine == null) {
             firstLine = later.firstLine;
         }
@@ -88,10 +87,11 @@ public final class SourceStats {
     public SourceAccounting snapshot() {
         InputFormat dominant = null;
         long best = 0;
-        for (Map.Entry<InputFormat, Long> e : formats.entrySet()) {
-            if (e.getValue() > best) {
-                best = e.getValue();
-                dominant = e.getKey();
+        InputFormat[] layouts = InputFormat.values();
+        for (int f = 0; f < formats.length; f++) {
+            if (formats[f] > best) {
+                best = formats[f];
+                dominant = layouts[f];
             }
         }
         if (dominant == null && firstLine != null) {
