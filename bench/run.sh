@@ -48,6 +48,7 @@ bench() { # label file command...
   done
   local d r g mb
   d=$(median < "$data/.t.doctor"); r=$(median < "$data/.t.rg"); g=$(median < "$data/.t.grep")
+  last_doctor_median="$d"
   mb=$(( $(stat -c %s "$file") / 1024 / 1024 ))
   printf '%-26s %7s MB  otel-doctor %7.2fs (%6.0f MB/s)  rg %6.2fs  grep %6.2fs  doctor/rg %5.2f  doctor/grep %5.2f\n' \
     "$label" "$mb" "$d" "$(echo "$mb / $d" | bc -l)" "$r" "$g" "$(echo "$d / $r" | bc -l)" "$(echo "$d / $g" | bc -l)"
@@ -71,7 +72,7 @@ echo "otel-doctor bench: $(nproc) cores, $(java -version 2>&1 | head -1), $runs 
 bench "console, 1.5% warn/error" "$data/console-${size_mb}m.log"
 bench "json, 1.5% warn/error" "$data/json-${size_mb}m.log"
 bench "console, all warn/error" "$data/errors-${errors_mb}m.log"
+errors_median="$last_doctor_median"
 benchgz "console, gzip" "$data/console-${size_mb}m.log.gz"
 lines=$(wc -l < "$data/errors-${errors_mb}m.log")
-t=$(seconds "${doctor[@]}" "$data/errors-${errors_mb}m.log")
-printf 'error-only log: %d lines in %.2fs = %.0f lines/s (one run)\n' "$lines" "$t" "$(echo "$lines / $t" | bc -l)"
+printf 'error-only log: %d lines in %.2fs (median) = %.0f lines/s\n' "$lines" "$errors_median" "$(echo "$lines / $errors_median" | bc -l)"

@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A plain file read as two ranges on two threads must give the report one thread reading it from
  * the top gives: same diagnoses, same evidence lines and numbers, same line accounting. Every
- * sample is split (the size threshold is lifted), with every grouping, and so are logs built from
- * samples of all layouts, with multi-line records, in which the middle falls anywhere.
+ * sample is split (the size threshold is lifted, and so is the rule that reads a file full of
+ * failures in one range), with every grouping, and so are logs built from samples of all
+ * layouts, with multi-line records, in which the middle falls anywhere.
  */
 class ParallelEquivalenceTest {
 
@@ -49,7 +50,7 @@ class ParallelEquivalenceTest {
     }
 
     private static void assertSameReport(Path file, GroupBy groupBy, long splitFrom) {
-        AnalysisOptions base = AnalysisOptions.defaults().withGroupBy(groupBy);
+        AnalysisOptions base = AnalysisOptions.defaults().withGroupBy(groupBy).withDenseSplitting(true);
         Report one = analyze(file, base.withThreads(1, splitFrom));
         Report two = analyze(file, base.withThreads(2, splitFrom));
         String name = file.getFileName() + " by " + groupBy;
@@ -122,6 +123,26 @@ class ParallelEquivalenceTest {
         Report two = analyze(file, AnalysisOptions.defaults().withThreads(2, AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES));
         assertEquals(2, two.stats().threads(), "a large plain file is read as two ranges");
         assertTrue(two.hasDiagnoses());
+    }
+
+    /** A large file where every tenth line is a failure is read by one thread, which is faster there. */
+    @Test
+    void largeFailureDenseLogIsReadInOneRange() throws IOException {
+        Path file = dir.resolve("dense.log");
+        StringBuilder text = new StringBuilder();
+        String failure = "2025-06-10T09:00:00.023Z\terror\tinternal/retry_sender.go:133\tExporting failed. Will retry the request "
+                + "after interval.\t{\"otelcol.component.id\": \"otlp\", \"otelcol.component.kind\": \"exporter\", \"error\": \"rpc error: "
+                + "code = Unavailable desc = connection error: desc = \\\"transport: Error while dialing: dial tcp 10.0.0.7:4317: connect: "
+                + "connection refused\\\"\", \"interval\": \"5.1s\"}";
+        for (int i = 0; text.length() < AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES + (1 << 20); i++) {
+            text.append(i % 10 == 0 ? failure : String.format("2025-06-10T09:00:%02d.000Z\tinfo\tdebugexporter@v0.130.0/exporter.go:64"
+                    + "\tTraces\t{\"otelcol.component.id\": \"debug\", \"spans\": %d}", i % 60, i % 400)).append('\n');
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Report defaults = analyze(file, AnalysisOptions.defaults().withThreads(2, AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES));
+        assertEquals(1, defaults.stats().threads());
+        assertTrue(defaults.hasDiagnoses());
+        assertSameReport(file, GroupBy.NONE, AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES);
     }
 
     @AfterAll

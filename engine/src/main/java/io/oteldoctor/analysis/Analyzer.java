@@ -195,7 +195,8 @@ public final class Analyzer {
         long split;
         try {
             long size = Files.isRegularFile(path) ? Files.size(path) : -1;
-            if (size < Math.max(options.splitFromBytes(), 4) || !LogOpener.isPlain(head(path))) {
+            if (size < Math.max(options.splitFromBytes(), 4) || !LogOpener.isPlain(head(path))
+                    || !options.splitDense() && candidateDense(path)) {
                 return false;
             }
             split = FileRanges.middle(path, size, options.maxLineBytes());
@@ -277,6 +278,33 @@ public final class Analyzer {
         pipeline.clock.otherParse(secondParseNanos[0]);
         return true;
     }
+
+    /**
+     * Whether more than one line in {@value #DENSE_ONE_IN} of the file's head may matter. The rules
+     * run on this thread only, so when candidates are that common a second reader adds work here
+     * (handing its records over) without taking enough off; on two vCPUs a log of 10 % errors read
+     * slower in two ranges than in one, while one of 1.5 % read faster. Either way the result is the same.
+     */
+    private boolean candidateDense(Path path) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(DENSITY_SAMPLE_BYTES);
+        }
+        long lines = 0;
+        long candidates = 0;
+        int start = 0;
+        for (int i = 0; i < head.length; i++) {
+            if (head[i] == '\n') {
+                lines++;
+                candidates += filter.mayMatter(head, start, i) ? 1 : 0;
+                start = i + 1;
+            }
+        }
+        return lines > 0 && candidates * DENSE_ONE_IN > lines;
+    }
+
+    private static final int DENSITY_SAMPLE_BYTES = 1 << 20;
+    private static final int DENSE_ONE_IN = 20;
 
     /** While the first range is read, the second range's candidates wait in at most this much heap. */
     private static final long MAX_HANDOFF_BYTES = 32L << 20;
