@@ -1,7 +1,5 @@
 package io.oteldoctor.diagnosis;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -25,11 +23,6 @@ public final class Calibration {
 
     /** One point of the mapping: raw confidence {@code raw} is stated as {@code stated}. */
     public record Knot(double raw, double stated) {
-    }
-
-    /** The file format; everything but the knots documents how they were obtained. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record File(String schema, String method, List<Knot> knots) {
     }
 
     private final double[] x;
@@ -65,7 +58,7 @@ public final class Calibration {
             if (in == null) {
                 throw new IllegalStateException("no calibration on the class path (" + BUNDLED + ")");
             }
-            return of(new ObjectMapper().readValue(in, File.class).knots());
+            return of(CatalogueJson.knots(in)); // everything but the knots documents how they were obtained
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the calibration: " + e.getMessage(), e);
         }

@@ -1,7 +1,5 @@
 package io.oteldoctor.diagnosis;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -20,9 +18,6 @@ public final class CauseCatalogue {
     /** The cause ids that are public API; changing one is a breaking change of the report schema. */
     public static final Set<String> STABLE_IDS = Set.of("network", "endpoint", "tls", "auth", "backend", "protocol",
             "resources", "queue-full", "batch-timeout", "unknown");
-
-    private record File(String schema, List<CauseEntry> causes) {
-    }
 
     private final Map<String, CauseEntry> byId;
     private final Calibration calibration;
@@ -53,9 +48,7 @@ public final class CauseCatalogue {
             if (in == null) {
                 throw new IllegalStateException("no cause catalogue on the class path (" + BUNDLED + ")");
             }
-            File f = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                    .readValue(in, File.class);
-            return new CauseCatalogue(f.causes(), Calibration.bundled());
+            return new CauseCatalogue(CatalogueJson.causes(in), Calibration.bundled());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the cause catalogue: " + e.getMessage(), e);
         }
