@@ -94,16 +94,21 @@ public final class Prefilter implements LineFilter {
                 queue.add(s);
             }
         }
+        // row and offsets hoisted out of the cell loop: this runs once per start, mostly in the
+        // interpreter, which does not hoist a List.get per cell for us
         while (!queue.isEmpty()) {
             int r = queue.remove();
             accept[r] |= accept[fail[r]];
+            int[] row = go.get(r);
+            int at = r * classes;
+            int failAt = fail[r] * classes;
             for (int c = 0; c < classes; c++) {
-                int s = go.get(r)[c];
+                int s = row[c];
                 if (s < 0) {
-                    delta[r * classes + c] = delta[fail[r] * classes + c];
+                    delta[at + c] = delta[failAt + c];
                 } else {
-                    delta[r * classes + c] = s;
-                    fail[s] = delta[fail[r] * classes + c];
+                    delta[at + c] = s;
+                    fail[s] = delta[failAt + c];
                     queue.add(s);
                 }
             }
@@ -124,8 +129,10 @@ public final class Prefilter implements LineFilter {
         }
         next = new int[n * classes];
         for (int s = 0; s < n; s++) {
+            int to = number[s] * classes;
+            int from = s * classes;
             for (int c = 0; c < classes; c++) {
-                next[number[s] * classes + c] = number[delta[s * classes + c]] * classes;
+                next[to + c] = number[delta[from + c]] * classes;
             }
         }
     }

@@ -48,6 +48,23 @@ public record Endpoint(String scheme, String host, Integer port, String path) {
         return candidate.detail() > current.detail() ? candidate.orElse(current) : current.orElse(candidate);
     }
 
+    // Written out rather than left to the record: the generated methods link an ObjectMethods
+    // bootstrap on first use, which builds some fifty method handle forms (docs/performance.md,
+    // "Cold start"). Same meaning: every component compared, nulls equal.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Endpoint e && java.util.Objects.equals(scheme, e.scheme) && java.util.Objects.equals(host, e.host)
+                && java.util.Objects.equals(port, e.port) && java.util.Objects.equals(path, e.path);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(scheme);
+        h = 31 * h + java.util.Objects.hashCode(host);
+        h = 31 * h + java.util.Objects.hashCode(port);
+        return 31 * h + java.util.Objects.hashCode(path);
+    }
+
     private int detail() {
         return (scheme != null ? 2 : 0) + (port != null ? 1 : 0) + (path != null ? 1 : 0);
     }
