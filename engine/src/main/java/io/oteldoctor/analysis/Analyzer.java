@@ -195,8 +195,11 @@ public final class Analyzer {
         long split;
         try {
             long size = Files.isRegularFile(path) ? Files.size(path) : -1;
-            if (size < Math.max(options.splitFromBytes(), 4) || !LogOpener.isPlain(head(path))
-                    || !options.splitDense() && candidateDense(path)) {
+            if (size < Math.max(options.splitFromBytes(), 4)) {
+                return false;
+            }
+            byte[] head = head(path);
+            if (!LogOpener.isPlain(head) || !options.splitDense() && candidateDense(head)) {
                 return false;
             }
             split = FileRanges.middle(path, size, options.maxLineBytes());
@@ -285,11 +288,7 @@ public final class Analyzer {
      * (handing its records over) without taking enough off; on two vCPUs a log of 10 % errors read
      * slower in two ranges than in one, while one of 1.5 % read faster. Either way the result is the same.
      */
-    private boolean candidateDense(Path path) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(path)) {
-            head = in.readNBytes(DENSITY_SAMPLE_BYTES);
-        }
+    private boolean candidateDense(byte[] head) {
         long lines = 0;
         long candidates = 0;
         int start = 0;
@@ -309,9 +308,10 @@ public final class Analyzer {
     /** While the first range is read, the second range's candidates wait in at most this much heap. */
     private static final long MAX_HANDOFF_BYTES = 32L << 20;
 
+    /** Enough of the file to tell plain text from compressed data, and to sample how dense its candidates are. */
     private static byte[] head(Path path) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            return in.readNBytes(LogOpener.headBytes());
+            return in.readNBytes(Math.max(LogOpener.headBytes(), DENSITY_SAMPLE_BYTES));
         }
     }
 

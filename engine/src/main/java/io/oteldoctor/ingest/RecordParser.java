@@ -26,12 +26,15 @@ public final class RecordParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** zap's level names as the console encoder writes them (lower case, or upper case with the capital encoder). */
+    static final java.util.List<String> CONSOLE_LEVELS = java.util.List.of("debug", "info", "warn", "error", "dpanic", "panic",
+            "fatal", "DEBUG", "INFO", "WARN", "ERROR", "DPANIC", "PANIC", "FATAL");
+    private static final String CONSOLE_LEVEL = "(" + String.join("|", CONSOLE_LEVELS) + ")";
     private static final Pattern CONSOLE_HEAD = Pattern.compile(
             "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2}))(?:\\t| {2,})"
-                    + "(debug|info|warn|error|dpanic|panic|fatal|DEBUG|INFO|WARN|ERROR|DPANIC|PANIC|FATAL)(?:\\t| {2,})");
- private static final Pattern PASTED_CONSOLE = Pattern.compile(
-            "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})) +"
-                    + "(debug|info|warn|error|dpanic|panic|fatal|DEBUG|INFO|WARN|ERROR|DPANIC|PANIC|FATAL) +");
+                    + CONSOLE_LEVEL + "(?:\\t| {2,})");
+    private static final Pattern PASTED_CONSOLE = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})) +" + CONSOLE_LEVEL + " +");
     private static final Pattern CALLER = Pattern.compile("^[\\w.@/+-]+\\.go:\\d+$");
     private static final Pattern JAVAAGENT = Pattern.compile(
             "^\\[otel\\.javaagent ([^\\]]+)\\] \\[([^\\]]*)\\] (TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)$", Pattern.DOTALL);

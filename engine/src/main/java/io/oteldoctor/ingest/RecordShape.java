@@ -27,8 +27,6 @@ public final class RecordShape {
     private static final byte DIGIT = '0';
     private static final byte[] STRING = {'"', '"'};
     private static final byte NUMBER = '0';
-    private static final String[] LEVELS = {"debug", "info", "warn", "error", "dpanic", "panic", "fatal",
-            "DEBUG", "INFO", "WARN", "ERROR", "DPANIC", "PANIC", "FATAL"};
 
     private final Key key;
     private final String time;
@@ -239,7 +237,7 @@ public final class RecordShape {
     }
 
     private static int levelEnd(byte[] b, int p, int e) {
-        for (String level : LEVELS) {
+        for (String level : RecordParser.CONSOLE_LEVELS) {
             if (Layouts.startsWith(b, p, e, level)) {
                 return p + level.length();
             }
