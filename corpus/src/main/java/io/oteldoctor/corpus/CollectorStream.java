@@ -74,7 +74,7 @@ public final class CollectorStream {
     public void feed(LineSink sink) {
         for (String line : lines) {
             byte[] b = line.getBytes(StandardCharsets.UTF_8);
-            sink.line(b, 0, b.length, false);
+            sink.line(b, 0, b.length, false, true);
         }
     }
 

@@ -39,7 +39,7 @@ class FollowerTest {
         var sink = follower.source("journal");
         for (String line : stream.lines()) {
             byte[] b = line.getBytes(StandardCharsets.UTF_8);
-            sink.line(b, 0, b.length, false);
+            sink.line(b, 0, b.length, false, true);
         }
         follower.endRecords();
         events.addAll(follower.tick());
@@ -108,7 +108,7 @@ class FollowerTest {
         var sink = follower.source("stdin");
         byte[] line = ("WARN io.opentelemetry.exporter.internal.grpc.GrpcExporter - Failed to export spans. Server responded with "
                 + "gRPC status code 16. Error message: invalid API key").getBytes(StandardCharsets.UTF_8);
-        sink.line(line, 0, line.length, false);
+        sink.line(line, 0, line.length, false, true);
         follower.endRecords();
         List<DiagnosisEvent> first = follower.tick();
         assertEquals("opened", first.get(0).event().id(), summary(first));
@@ -129,7 +129,7 @@ class FollowerTest {
         var sink = follower.source("journal");
         for (String l : lines) {
             byte[] b = l.getBytes(StandardCharsets.UTF_8);
-            sink.line(b, 0, b.length, false);
+            sink.line(b, 0, b.length, false, true);
         }
         follower.endRecords();
         List<DiagnosisEvent> events = follower.tick();

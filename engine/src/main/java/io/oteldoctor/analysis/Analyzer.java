@@ -119,7 +119,7 @@ public final class Analyzer {
             if (options.groupBy() == GroupBy.FILE) {
                 groups.add(logName);
             }
-            return new RecordAssembler(logName, filter, stats, raw -> record(raw, logName, stats), hosts());
+            return new RecordAssembler(logName, stats, raw -> record(raw, logName, stats), hosts());
         }
 
         Consumer<String> hosts() {
@@ -153,7 +153,7 @@ public final class Analyzer {
      * happened in (or the source, if no log had started) as incomplete; the run goes on.
      */
     private void read(InputSource source, List<SourceAccounting> accounting, Pipeline pipeline) {
-        LineScanner scanner = new LineScanner(options.maxLineBytes());
+        LineScanner scanner = new LineScanner(options.maxLineBytes(), filter);
         SourceStats[] current = {null};
         RecordAssembler[] assembler = {null};
         try (InputStream in = source.open()) {
@@ -222,7 +222,7 @@ public final class Analyzer {
             Throwable failure = null;
             CandidateReader own = new CandidateReader(options);
             try (InputStream in = FileRanges.from(path, split)) {
-                new LineScanner(options.maxLineBytes()).scan(in, new RecordAssembler(name, filter, second, raw -> {
+                new LineScanner(options.maxLineBytes(), filter).scan(in, new RecordAssembler(name, second, raw -> {
                     long parseStart = System.nanoTime();
                     Reading reading = own.read(raw, name, second);
                     secondParseNanos[0] += System.nanoTime() - parseStart;
@@ -242,7 +242,7 @@ public final class Analyzer {
         String failure = null;
         try {
             try (InputStream in = FileRanges.range(path, 0, split)) {
-                new LineScanner(options.maxLineBytes()).scan(in, assembler);
+                new LineScanner(options.maxLineBytes(), filter).scan(in, assembler);
             } catch (IOException | RuntimeException e) {
                 assembler.end();
                 throw e;

@@ -115,18 +115,25 @@ public final class Follower implements AutoCloseable {
         Source s = sources.get(name);
         if (s == null) {
             SourceStats stats = new SourceStats(name);
-            RecordAssembler a = new RecordAssembler(name, filter, stats, raw -> candidate(raw, stats)).withRejected(this::rejected);
+            RecordAssembler a = new RecordAssembler(name, stats, raw -> candidate(raw, stats)).withRejected(this::rejected);
             s = new Source(stats, a);
             sources.put(name, s);
         }
         Source source = s;
-        if (!options.perLine()) {
-            return source.assembler;
-        }
+        boolean perLine = options.perLine();
         return new LineSink() {
+            // the prefilter runs here, on the follower's thread, whatever the reader said: readers
+            // feeding a follower have no filter of their own, or a looser one
             @Override
-            public void line(byte[] buf, int start, int end, boolean truncated) {
-                source.assembler.line(buf, start, end, truncated);
+            public void line(byte[] buf, int start, int end, boolean truncated, boolean mayMatter) {
+                source.assembler.line(buf, start, end, truncated, mayMatter && filter.mayMatter(buf, start, end));
+                if (perLine) {
+                    source.assembler.end();
+                }
+            }
+
+            @Override
+            public void end() {
                 source.assembler.end();
             }
         };

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Splits a byte stream into lines without decoding it. Decoding happens later and only for the
- * few lines the prefilter lets through, which is what keeps large inputs cheap.
+ * Splits a byte stream into lines without decoding it, and says of each line whether its filter
+ * lets it through. Decoding happens later and only for the few lines the filter lets through,
+ * which is what keeps large inputs cheap.
+ *
+ * <p>The complete lines of each read are handed to the filter in windows of whole lines
+ * ({@link LineFilter#markLines}), so a prefilter finds line ends and triggers in one pass.
  */
 public final class LineScanner {
 
@@ -14,13 +18,25 @@ public final class LineScanner {
 
     private static final int CHUNK = 1 << 20;
 
-    private final int maxLineBytes;
+    /** Bytes of whole lines marked at a time, and so at most the lines a window holds, less its last. */
+    static final int WINDOW = 1 << 17;
 
-    public LineScanner(int maxLineBytes) {
+    private final int maxLineBytes;
+    private final LineFilter filter;
+    private final int[] marks = new int[WINDOW + 1];
+
+    /** @param filter what {@link LineSink#line}'s {@code mayMatter} says of each line */
+    public LineScanner(int maxLineBytes, LineFilter filter) {
         if (maxLineBytes < 64) {
             throw new IllegalArgumentException("maxLineBytes must be at least 64");
         }
         this.maxLineBytes = maxLineBytes;
+        this.filter = filter;
+    }
+
+    /** A scanner that lets every line through: for readers that leave filtering to whoever they feed. */
+    public LineScanner(int maxLineBytes) {
+        this(maxLineBytes, LineFilter.ALL);
     }
 
     public LineScanner() {
@@ -39,28 +55,26 @@ public final class LineScanner {
             }
             int scanFrom = filled;
             filled += n;
-            for (int i = scanFrom; i < filled; i++) {
-                if (buf[i] != '\n') {
-                    continue;
-                }
-                if (discarding) {
-                    discarding = false;
-                } else if (i - lineStart > maxLineBytes) {
-                    // cut here too, not only when a read ends inside the line: where reads end must not
-                    // change what a line becomes (a file read as two ranges is read in other pieces)
-                    sink.line(buf, lineStart, lineStart + maxLineBytes, true);
-                } else {
-                    sink.line(buf, lineStart, trimCr(buf, lineStart, i), false);
-                }
-                lineStart = i + 1;
-            }
-            if (!discarding && filled - lineStart > maxLineBytes) {
-                sink.line(buf, lineStart, lineStart + maxLineBytes, true);
-                discarding = true;
-                lineStart = filled;
-            }
             if (discarding) {
-                lineStart = filled;
+                int nl = indexOfNewline(buf, scanFrom, filled);
+                if (nl >= 0) {
+                    discarding = false;
+                    lineStart = nl + 1;
+                } else {
+                    lineStart = filled;
+                }
+            }
+            if (!discarding) {
+                int last = lastNewline(buf, Math.max(lineStart, scanFrom), filled);
+                if (last >= 0) {
+                    lines(buf, lineStart, last + 1, sink);
+                    lineStart = last + 1;
+                }
+                if (filled - lineStart > maxLineBytes) {
+                    head(buf, lineStart, sink);
+                    discarding = true;
+                    lineStart = filled;
+                }
             }
             if (filled == buf.length || buf.length - filled < CHUNK / 4) {
                 sink.beforeRefill();
@@ -71,9 +85,57 @@ public final class LineScanner {
             }
         }
         if (!discarding && filled > lineStart) {
-            sink.line(buf, lineStart, trimCr(buf, lineStart, filled), false);
+            int end = trimCr(buf, lineStart, filled);
+            sink.line(buf, lineStart, end, false, filter.mayMatter(buf, lineStart, end));
         }
         sink.end();
+    }
+
+    /** Hands on the lines of buf[from, to), which ends with a newline, a window at a time. */
+    private void lines(byte[] buf, int from, int to, LineSink sink) {
+        while (from < to) {
+            // a window ends with the line that crosses its last byte, so it holds at most WINDOW + 1 lines
+            int windowEnd = to - from <= WINDOW ? to : indexOfNewline(buf, from + WINDOW - 1, to) + 1;
+            int count = filter.markLines(buf, from, windowEnd, marks);
+            int start = from;
+            for (int k = 0; k < count; k++) {
+                int mark = marks[k];
+                int nl = mark < 0 ? ~mark : mark;
+                if (nl - start > maxLineBytes) {
+                    // cut here too, not only when a read ends inside the line: where reads end must not
+                    // change what a line becomes (a file read as two ranges is read in other pieces)
+                    head(buf, start, sink);
+                } else {
+                    sink.line(buf, start, trimCr(buf, start, nl), false, mark < 0);
+                }
+                start = nl + 1;
+            }
+            from = windowEnd;
+        }
+    }
+
+    /** The kept head of an over-long line: the filter says what it says of those bytes alone. */
+    private void head(byte[] buf, int start, LineSink sink) {
+        int end = start + maxLineBytes;
+        sink.line(buf, start, end, true, filter.mayMatter(buf, start, end));
+    }
+
+    private static int indexOfNewline(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastNewline(byte[] buf, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int trimCr(byte[] buf, int start, int end) {

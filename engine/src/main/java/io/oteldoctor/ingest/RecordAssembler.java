@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * Groups physical lines into records (a header and its continuation lines) and hands on the
- * records in which at least one line passes the filter. Records that cannot matter are counted
- * and dropped without ever being copied or decoded.
+ * records in which at least one line may matter, as the scanner's filter said. Records that cannot
+ * matter are counted and dropped without ever being copied or decoded.
  */
 public final class RecordAssembler implements LineSink {
 
@@ -16,7 +16,6 @@ public final class RecordAssembler implements LineSink {
     static final int MAX_RECORD_LINES = 400;
 
     private final String source;
-    private final LineFilter filter;
     private final SourceStats stats;
     private final Consumer<RawRecord> out;
     private final Consumer<String> hosts;
@@ -36,14 +35,13 @@ public final class RecordAssembler implements LineSink {
     private int pendingStart;
     private int pendingEnd;
 
-    public RecordAssembler(String source, LineFilter filter, SourceStats stats, Consumer<RawRecord> out) {
-        this(source, filter, stats, out, null);
+    public RecordAssembler(String source, SourceStats stats, Consumer<RawRecord> out) {
+        this(source, stats, out, null);
     }
 
     /** @param hosts receives every host name a transport prefix names, skipped lines included (or null) */
-    public RecordAssembler(String source, LineFilter filter, SourceStats stats, Consumer<RawRecord> out, Consumer<String> hosts) {
+    public RecordAssembler(String source, SourceStats stats, Consumer<RawRecord> out, Consumer<String> hosts) {
         this.source = source;
-        this.filter = filter;
         this.stats = stats;
         this.out = out;
         this.hosts = hosts;
@@ -60,7 +58,7 @@ public final class RecordAssembler implements LineSink {
     }
 
     @Override
-    public void line(byte[] buf, int start, int end, boolean truncated) {
+    public void line(byte[] buf, int start, int end, boolean truncated, boolean mayMatter) {
         lineNo++;
         stats.lineRead(end - start);
         if (truncated) {
@@ -93,9 +91,7 @@ public final class RecordAssembler implements LineSink {
         pendingBuf = buf;
         pendingStart = start;
         pendingEnd = end;
-        if (!recordPasses && filter.mayMatter(buf, start, end)) {
-            recordPasses = true;
-        }
+        recordPasses |= mayMatter;
     }
 
     /** Physical lines seen so far. */

@@ -20,6 +20,10 @@ import java.util.Queue;
  * table of a few thousand states does not. Which lines pass is unchanged. Accepting states are
  * numbered last, so the per-byte check is one comparison.
  *
+ * <p>{@code '\n'} has a class of its own that leads from every state to a line-end state, which
+ * goes on as the root does and is numbered just below the accepting states. So a walk over a whole
+ * buffer ({@link #markLines}) finds line ends and triggers with the one comparison per byte.
+ *
  * <p>Triggers must survive every transport unchanged: JSON escaping, journald's tab expansion
  * and syslog's {@code #011}. So they may not contain quotes, backslashes or tabs, which the
  * constructor enforces.
@@ -28,6 +32,7 @@ public final class Prefilter implements LineFilter {
 
     private final byte[] classOf = new byte[256];
     private final int[] next;       // state * classes + class -> next state * classes
+    private final int lineEnd;      // the state after '\n'; it and the states past it need a look
     private final int firstAccept;  // states at or past this offset have seen a trigger
     private final List<String> triggers;
     private final int overlap;      // longest trigger, in bytes, less one
@@ -57,6 +62,8 @@ public final class Prefilter implements LineFilter {
         for (int c = 'A'; c <= 'Z'; c++) {
             classOf[c] = classOf[c + 32];
         }
+        int newline = classes++;
+        classOf['\n'] = (byte) newline;
         // trie over classes
         List<int[]> go = new ArrayList<>();
         List<Boolean> out = new ArrayList<>();
@@ -77,8 +84,8 @@ public final class Prefilter implements LineFilter {
         }
         int n = go.size();
         int[] fail = new int[n];
-        int[] delta = new int[n * classes];
-        boolean[] accept = new boolean[n];
+        int[] delta = new int[(n + 1) * classes]; // row n: the line-end state
+        boolean[] accept = new boolean[n + 1];
         for (int s = 0; s < n; s++) {
             accept[s] = out.get(s);
         }
@@ -113,22 +120,30 @@ public final class Prefilter implements LineFilter {
                 }
             }
         }
-        // renumber: non-accepting states first, in creation order (so shallow states stay together)
-        int[] number = new int[n];
+        int end = n;
+        System.arraycopy(delta, 0, delta, end * classes, classes);
+        for (int s = 0; s <= end; s++) {
+            delta[s * classes + newline] = end;
+        }
+        // renumber: non-accepting states first, in creation order (so shallow states stay together),
+        // then the line-end state, then the accepting states
+        int[] number = new int[n + 1];
         int k = 0;
         for (int s = 0; s < n; s++) {
             if (!accept[s]) {
                 number[s] = k++;
             }
         }
+        this.lineEnd = k * classes;
+        number[end] = k++;
         this.firstAccept = k * classes;
         for (int s = 0; s < n; s++) {
             if (accept[s]) {
                 number[s] = k++;
             }
         }
-        next = new int[n * classes];
-        for (int s = 0; s < n; s++) {
+        next = new int[(n + 1) * classes];
+        for (int s = 0; s <= n; s++) {
             int to = number[s] * classes;
             int from = s * classes;
             for (int c = 0; c < classes; c++) {
@@ -193,6 +208,106 @@ public final class Prefilter implements LineFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * One walk over the buffer instead of a search for each line end and a walk over each line.
+     * A buffer of some size is walked as two runs of whole lines at once, for the reason given at
+     * {@link #mayMatter}: the first run's marks go up from the start of {@code marks}, the second
+     * run's down from its end, and are put in order after the walk. Once a line is known to
+     * matter, the rest of it is only searched for its end.
+     */
+    @Override
+    public int markLines(byte[] buf, int from, int to, int[] marks) {
+        if (to - from < TWO_RUNS_FROM) {
+            return markRun(buf, from, to, 0, marks, 0);
+        }
+        final int[] t = next;
+        final byte[] cls = classOf;
+        final int look = lineEnd;
+        int mid = endOfLine(buf, from + ((to - from) >>> 1)) + 1;
+        int i = from;
+        int j = mid;
+        int a = 0;
+        int b = 0;
+        int up = 0;
+        int down = marks.length - 1;
+        for (; i < mid && j < to; i++, j++) {
+            a = t[a + cls[buf[i] & 0xff]];
+            b = t[b + cls[buf[j] & 0xff]];
+            if (Math.max(a, b) >= look) {
+                if (a >= look) {
+                    if (a != look) {
+                        i = endOfLine(buf, i);
+                        a = look;
+                        marks[up++] = ~i;
+                    } else {
+                        marks[up++] = i;
+                    }
+                }
+                if (b >= look) {
+                    if (b != look) {
+                        j = endOfLine(buf, j);
+                        b = look;
+                        marks[down--] = ~j;
+                    } else {
+                        marks[down--] = j;
+                    }
+                }
+            }
+        }
+        for (; j < to; j++) {
+            b = t[b + cls[buf[j] & 0xff]];
+            if (b >= look) {
+                if (b != look) {
+                    j = endOfLine(buf, j);
+                    b = look;
+                    marks[down--] = ~j;
+                } else {
+                    marks[down--] = j;
+                }
+            }
+        }
+        int first = up + markRun(buf, i, mid, a, marks, up);
+        int second = marks.length - 1 - down;
+        for (int lo = down + 1, hi = marks.length - 1; lo < hi; lo++, hi--) {
+            int swap = marks[lo];
+            marks[lo] = marks[hi];
+            marks[hi] = swap;
+        }
+        System.arraycopy(marks, down + 1, marks, first, second);
+        return first + second;
+    }
+
+    /** Below this many bytes a buffer is walked as one run: the second run's setup would cost more than it gains. */
+    private static final int TWO_RUNS_FROM = 4096;
+
+    /** Marks the lines of buf[from, to), starting in {@code state}, from {@code marks[at]} on; returns how many. */
+    private int markRun(byte[] buf, int from, int to, int state, int[] marks, int at) {
+        final int[] t = next;
+        final byte[] cls = classOf;
+        final int look = lineEnd;
+        int n = at;
+        for (int i = from; i < to; i++) {
+            state = t[state + cls[buf[i] & 0xff]];
+            if (state >= look) {
+                if (state != look) {
+                    i = endOfLine(buf, i);
+                    state = look;
+                    marks[n++] = ~i;
+                } else {
+                    marks[n++] = i;
+                }
+            }
+        }
+        return n - at;
+    }
+
+    private static int endOfLine(byte[] buf, int i) {
+        while (buf[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private boolean walk(byte[] buf, int start, int end) {

@@ -24,7 +24,7 @@ class IngestFuzzTest {
             LogOpener.open("fuzz", new ByteArrayInputStream(data), (name, in) -> {
                 SourceStats stats = new SourceStats(name);
                 // a filter that lets every other line through exercises both record paths
-                RecordAssembler assembler = new RecordAssembler(name, (b, s, e) -> ((e - s) & 1) == 0, stats, raw -> {
+                RecordAssembler assembler = new RecordAssembler(name, stats, raw -> {
                     LogRecord record = parser.parse(raw);
                     if (record == null) {
                         stats.unrecognized(raw.lines().size());
@@ -33,7 +33,7 @@ class IngestFuzzTest {
                         extractor.extract(record, "g");
                     }
                 }, host -> { });
-                new LineScanner(4096).scan(in, assembler);
+                new LineScanner(4096, (b, s, e) -> ((e - s) & 1) == 0).scan(in, assembler);
                 SourceAccounting a = stats.snapshot();
                 assertEquals(a.read(), a.parsed() + a.skippedNoSignature() + a.skippedBlank() + a.unrecognized(), "lines unaccounted");
             });

@@ -14,7 +14,7 @@ class LineScannerTest {
 
     private static List<String> lines(byte[] input, int max, List<Boolean> truncated) throws IOException {
         List<String> out = new ArrayList<>();
-        new LineScanner(max).scan(new ByteArrayInputStream(input), (buf, s, e, cut) -> {
+        new LineScanner(max).scan(new ByteArrayInputStream(input), (buf, s, e, cut, mayMatter) -> {
             out.add(new String(buf, s, e - s, StandardCharsets.UTF_8));
             truncated.add(cut);
         });
@@ -67,7 +67,7 @@ class LineScannerTest {
                 return super.read(b, off, Math.min(len, 1));
             }
         };
-        new LineScanner(1024).scan(oneByteAtATime, (buf, s, e, cut) -> {
+        new LineScanner(1024).scan(oneByteAtATime, (buf, s, e, cut, mayMatter) -> {
             trickle.add(new String(buf, s, e - s, StandardCharsets.UTF_8));
             trickleCut.add(cut);
         });
@@ -75,5 +75,21 @@ class LineScannerTest {
         assertEquals(1024, whole.get(1).length());
         assertEquals(whole, trickle);
         assertEquals(wholeCut, trickleCut);
+    }
+
+    @Test
+    void moreLinesThanAWindowHoldsAreAllMarked() throws IOException {
+        // a read of short lines holds more lines than the marks of one window have room for
+        int lines = 3 * LineScanner.WINDOW;
+        byte[] input = "ab\nz\n".repeat(lines / 2).getBytes(StandardCharsets.UTF_8);
+        LineFilter hasZ = (b, s, e) -> e - s == 1 && b[s] == 'z';
+        int[] seen = {0, 0};
+        new LineScanner(1024, hasZ).scan(new ByteArrayInputStream(input), (buf, s, e, cut, mayMatter) -> {
+            assertEquals(hasZ.mayMatter(buf, s, e), mayMatter);
+            seen[0]++;
+            seen[1] += mayMatter ? 1 : 0;
+        });
+        assertEquals(lines, seen[0]);
+        assertEquals(lines / 2, seen[1]);
     }
 }

@@ -27,11 +27,11 @@ class RecordAssemblerTest {
     private static Run assemble(String text, LineFilter filter) throws IOException {
         SourceStats stats = new SourceStats("t");
         List<RawRecord> records = new ArrayList<>();
-        RecordAssembler a = new RecordAssembler("t", filter, stats, r -> {
+        RecordAssembler a = new RecordAssembler("t", stats, r -> {
             records.add(r);
             stats.parsed(InputFormat.PLAIN, r.lines().size());
         });
-        new LineScanner(1024).scan(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), a);
+        new LineScanner(1024, filter).scan(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), a);
         return new Run(records, stats.snapshot());
     }
 

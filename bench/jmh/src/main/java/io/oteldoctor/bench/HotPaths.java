@@ -63,19 +63,21 @@ public class HotPaths {
     Rulebase rulebase;
     List<RawRecord> candidates;
     List<Signal> signals;
+    final int[] marks = new int[(1 << 17) + 1];
 
     @Setup
     public void setUp() throws IOException {
         log = generate(8 << 20, new Random(42)).getBytes(StandardCharsets.UTF_8);
         List<int[]> lines = new ArrayList<>();
-        new LineScanner().scan(new ByteArrayInputStream(log), (buf, s, e, cut) -> lines.add(new int[] {s, e}));
+        new LineScanner().scan(new ByteArrayInputStream(log), (buf, s, e, cut, mayMatter) -> lines.add(new int[] {s, e}));
         // the scanner's buffer is larger than the log, so offsets index the log itself
         lineStarts = lines.stream().mapToInt(l -> l[0]).toArray();
         lineEnds = lines.stream().mapToInt(l -> l[1]).toArray();
         rulebase = Rulebase.bundled();
         prefilter = rulebase.prefilter();
         candidates = new ArrayList<>();
-        new LineScanner().scan(new ByteArrayInputStream(log), new RecordAssembler("bench.log", prefilter, new SourceStats("bench.log"), candidates::add));
+        new LineScanner(LineScanner.DEFAULT_MAX_LINE_BYTES, prefilter)
+                .scan(new ByteArrayInputStream(log), new RecordAssembler("bench.log", new SourceStats("bench.log"), candidates::add));
         signals = new ArrayList<>();
         RecordParser parser = new RecordParser(null);
         SignatureExtractor extractor = new SignatureExtractor();
@@ -116,7 +118,7 @@ public class HotPaths {
     @Benchmark
     public long scanLines() throws IOException {
         long[] n = {0};
-        new LineScanner().scan(new ByteArrayInputStream(log), (buf, s, e, cut) -> n[0]++);
+        new LineScanner().scan(new ByteArrayInputStream(log), (buf, s, e, cut, mayMatter) -> n[0]++);
         return n[0];
     }
 
@@ -132,12 +134,31 @@ public class HotPaths {
         return passed;
     }
 
+    /** The trigger automaton over 8 MiB as the scanner runs it: whole windows of lines, line ends found in the same walk. */
+    @Benchmark
+    public int markLines() {
+        int passed = 0;
+        int from = 0;
+        while (from < log.length) {
+            int to = Math.min(log.length, from + (1 << 17));
+            while (log[to - 1] != '\n') {
+                to++;
+            }
+            int n = prefilter.markLines(log, from, to, marks);
+            for (int k = 0; k < n; k++) {
+                passed += marks[k] >>> 31;
+            }
+            from = to;
+        }
+        return passed;
+    }
+
     /** The whole scan stage: lines, record assembly and the prefilter, as one thread runs it. */
     @Benchmark
     public long scanStage() throws IOException {
         long[] n = {0};
-        LineSink sink = new RecordAssembler("bench.log", prefilter, new SourceStats("bench.log"), raw -> n[0]++);
-        new LineScanner().scan(new ByteArrayInputStream(log), sink);
+        LineSink sink = new RecordAssembler("bench.log", new SourceStats("bench.log"), raw -> n[0]++);
+        new LineScanner(LineScanner.DEFAULT_MAX_LINE_BYTES, prefilter).scan(new ByteArrayInputStream(log), sink);
         return n[0];
     }
 

@@ -202,7 +202,7 @@ public final class FollowCommand {
                     boolean repeat = redelivered != null && redelivered.equals(digest);
                     redelivered = null;
                     if (!repeat) {
-                        follower.source(line.source()).line(line.bytes(), 0, line.bytes().length, line.truncated());
+                        follower.source(line.source()).line(line.bytes(), 0, line.bytes().length, line.truncated(), true);
                     }
                     if (s.annotate) {
                         emit(events, follower.tick());

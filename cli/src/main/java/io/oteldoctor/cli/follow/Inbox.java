@@ -33,7 +33,7 @@ final class Inbox {
     LineSink sink(String source) {
         return new LineSink() {
             @Override
-            public void line(byte[] buf, int start, int end, boolean truncated) {
+            public void line(byte[] buf, int start, int end, boolean truncated, boolean mayMatter) {
                 put(new Line(source, Arrays.copyOfRange(buf, start, end), truncated));
             }
 
