@@ -37,12 +37,13 @@ final class RecentShapes {
 
     /**
      * Remembers what a parsed record came to, when its shape is sure to tell: its time must be the
-     * one its shape reads, and when field values were blanked, its fields object must have parsed
+     * one its shape reads, read where the record's layout reads it, and when field values were blanked, its fields object must have parsed
      * (a record whose object is not valid JSON keeps the object's text, values and all, in its message).
      */
     void remember(RecordShape shape, String logName, LogRecord record, Reading reading) {
         Instant time = shape.timestamp();
-        if (time == null || !time.equals(record.timestamp()) || shape.blanked() && record.fields().isEmpty()) {
+        if (time == null || !time.equals(record.timestamp()) || !shape.readsAs(record.format())
+                || shape.blanked() && record.fields().isEmpty()) {
             return;
         }
         byShape.put(shape.key(), new Remembered(logName, record.format(), reading));

@@ -11,9 +11,13 @@ import java.util.Collection;
  * seconds with a new time, retry interval and item count; records of equal shape read alike
  * except for the time, which {@link #timestamp()} reads from the record's own bytes.
  *
- * <p>Only the collector's console layout ({@code ts⇥level⇥...}), alone or behind a journald, CRI,
- * kubectl or syslog prefix, has a shape: there the record's time is the console time stamp, found
- * by the same pattern the parser uses, so which bytes hold the time does not depend on the values.
+ * <p>Two layouts have a shape. The collector's console layout ({@code ts⇥level⇥...}), alone or
+ * behind a journald, CRI, kubectl or syslog prefix: there the record's time is the console time
+ * stamp, found by the same pattern the parser uses. And the collector's JSON layout, one object
+ * per line: there the time is the string value of the object's one top-level {@code "ts"} member,
+ * found by following the object's nesting and strings; other layouts may read a JSON line's time
+ * from elsewhere, so a JSON shape holds only for records parsed as the collector's JSON
+ * ({@link #readsAs}). Either way, which bytes hold the time does not depend on the values.
  * A blanked value is a complete JSON string or number replaced by the empty string or zero, so two
  * records of equal shape have fields objects of the same structure, valid or invalid alike.
  */
@@ -31,11 +35,13 @@ public final class RecordShape {
     private final Key key;
     private final String time;
     private final boolean blanked;
+    private final boolean json;
 
-    private RecordShape(byte[] key, String time, boolean blanked) {
+    private RecordShape(byte[] key, String time, boolean blanked, boolean json) {
         this.key = new Key(key);
         this.time = time;
         this.blanked = blanked;
+        this.json = json;
     }
 
     /** Equal for records that differ only in masked digits and blanked values. */
@@ -45,7 +51,12 @@ public final class RecordShape {
 
     /** The console time stamp of this record, as the parser reads it (null when it is no valid time). */
     public Instant timestamp() {
-        return Timestamps.parse(time);
+        return json ? Timestamps.fromZapTs(time) : Timestamps.parse(time);
+    }
+
+    /** Whether a record parsed as this layout has its time where this shape reads it. */
+    public boolean readsAs(InputFormat format) {
+        return !json || format == InputFormat.COLLECTOR_JSON;
     }
 
     /**
@@ -102,13 +113,16 @@ public final class RecordShape {
     }
 
     /**
-     * The shape of a one-line record, or null when it has none: not the console layout, or longer
-     * than {@link #MAX_BYTES}.
+     * The shape of a one-line record, or null when it has none: neither layout, or longer than
+     * {@link #MAX_BYTES}.
      */
     public static RecordShape of(byte[] line, byte[][] unreadFields) {
         int n = line.length;
-        if (n == 0 || n > MAX_BYTES || line[0] == '{' || line[0] == 0x1E) {
+        if (n == 0 || n > MAX_BYTES || line[0] == 0x1E) {
             return null;
+        }
+        if (line[0] == '{') {
+            return ofJson(line, unreadFields);
         }
         // A line that starts with a console time has no transport prefix: a prefix needs a space
         // after its time (CRI, journald short-iso), never the console's tab or two spaces.
@@ -143,7 +157,89 @@ public final class RecordShape {
             length = out[0];
         }
         byte[] trimmed = length == n ? key : java.util.Arrays.copyOf(key, length);
-        return new RecordShape(trimmed, new String(line, m, tsEnd - m, StandardCharsets.US_ASCII), blanked);
+        return new RecordShape(trimmed, new String(line, m, tsEnd - m, StandardCharsets.US_ASCII), blanked, false);
+    }
+
+    /**
+     * A JSON object with exactly one top-level {@code "ts"} member whose value is a string without
+     * escapes: the digits of that string are masked, and the unread fields' values blanked anywhere
+     * in the object. Whether the rest is valid JSON is left to the parser: only a record that parsed
+     * as the collector's JSON is remembered, and a record of the same shape differs from it only in
+     * digits inside a string and in values that are complete strings or numbers, so it parses too.
+     */
+    private static RecordShape ofJson(byte[] line, byte[][] unreadFields) {
+        int n = line.length;
+        int timeStart = -1;
+        int timeEnd = -1;
+        int depth = 0;
+        byte before = 0; // the last byte outside strings that is not white space
+        for (int i = 0; i < n; i++) {
+            byte c = line[i];
+            if (c == '"') {
+                int end = stringEnd(line, i, n);
+                if (end < 0) {
+                    return null;
+                }
+                if (depth == 1 && (before == '{' || before == ',') && end - i == 4 && line[i + 1] == 't' && line[i + 2] == 's') {
+                    int v = skipWhiteSpace(line, end, n);
+                    if (v >= n || line[v] != ':') {
+                        return null;
+                    }
+                    v = skipWhiteSpace(line, v + 1, n);
+                    if (timeStart >= 0 || v >= n || line[v] != '"') {
+                        return null; // a second "ts", or one that is not a string
+                    }
+                    end = stringEnd(line, v, n);
+                    if (end < 0) {
+                        return null;
+                    }
+                    timeStart = v + 1;
+                    timeEnd = end - 1;
+                    for (int k = timeStart; k < timeEnd; k++) {
+                        if (line[k] == '\\') {
+                            return null;
+                        }
+                    }
+                }
+                i = end - 1;
+                before = '"';
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                continue;
+            }
+            if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+            before = c;
+        }
+        if (timeStart < 0) {
+            return null;
+        }
+        byte[] key = line.clone();
+        for (int i = timeStart; i < timeEnd; i++) {
+            if (isDigit(key[i])) {
+                key[i] = DIGIT;
+            }
+        }
+        int length = n;
+        boolean blanked = false;
+        if (unreadFields.length > 0) {
+            int[] out = {0};
+            blanked = blankValues(line, key, 0, n, unreadFields, out);
+            length = out[0];
+        }
+        byte[] trimmed = length == n ? key : java.util.Arrays.copyOf(key, length);
+        return new RecordShape(trimmed, new String(line, timeStart, timeEnd - timeStart, StandardCharsets.UTF_8), blanked, true);
+    }
+
+    private static int skipWhiteSpace(byte[] b, int p, int e) {
+        while (p < e && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r' || b[p] == '\n')) {
+            p++;
+        }
+        return p;
     }
 
     /**

@@ -90,11 +90,43 @@ class RecordShapeTest {
 
     @Test
     void otherLayoutsHaveNone() {
-        assertNull(shape("{\"level\":\"error\",\"ts\":\"2025-06-10T09:00:00.023Z\",\"msg\":\"Exporting failed\"}"));
+        assertNull(shape("\u001e{\"level\":\"error\",\"ts\":\"2025-06-10T09:00:00.023Z\",\"msg\":\"Exporting failed\"}"), "JSON text sequences");
+        assertNull(shape(" {\"level\":\"error\",\"ts\":\"2025-06-10T09:00:00.023Z\",\"msg\":\"Exporting failed\"}"));
         assertNull(shape("2025-06-10 09:00:00 ERROR failed to export spans"));
         assertNull(shape("2025-06-10T09:00:00.023Z stderr F plain text from a pod"));
         assertNull(shape("2025-06-10T09:00:00.023Z\tnotice\tsomething"));
         assertNull(shape(""));
         assertNull(shape(retry("2025-06-10T09:00:00.023Z", "\"" + "x".repeat(RecordShape.MAX_BYTES) + "\"")));
+    }
+
+    private static final String JSON_RETRY = "{\"level\":\"error\",\"ts\":\"%s\",\"caller\":\"internal/retry_sender.go:133\","
+            + "\"msg\":\"Exporting failed. Will retry the request after interval.\",\"resource\":{\"ts\":\"2025-01-01T00:00:00Z\"},"
+            + "\"error\":\"dial tcp 10.20.30.40:4317: connect: connection refused\",\"interval\":%s}";
+
+    @Test
+    void jsonRecordsThatDifferInTheirTsAndIntervalHaveOneShape() {
+        RecordShape a = shape(JSON_RETRY.formatted("2025-06-10T09:00:00.023Z", "\"21.1s\""));
+        RecordShape b = shape(JSON_RETRY.formatted("2025-06-11T17:42:09.961Z", "\"3.3s\""));
+        assertNotNull(a);
+        assertEquals(a.key(), b.key());
+        assertTrue(a.blanked());
+        assertEquals(Instant.parse("2025-06-11T17:42:09.961Z"), b.timestamp());
+        assertEquals(Instant.ofEpochSecond(1749546007, 250_000_000), shape(JSON_RETRY.formatted("1749546007.25", "1")).timestamp(),
+                "a ts of seconds since the epoch, in a string, reads as the parser reads it");
+        assertTrue(a.readsAs(InputFormat.COLLECTOR_JSON));
+        assertFalse(a.readsAs(InputFormat.JOURNAL_JSON));
+        assertNotEquals(a.key(), shape(JSON_RETRY.formatted("2025-06-10T09:00:00.023Z", "\"21.1s\"").replace("4317", "4318")).key());
+        assertNotEquals(a.key(), shape(JSON_RETRY.formatted("2025-06-10T09:00:00.023Z", "\"21.1s\"").replace("2025-01-01", "2025-01-02")).key(),
+                "only the top-level ts is masked");
+    }
+
+    @Test
+    void aJsonRecordWithoutOneStringTsAtTheTopHasNoShape() {
+        assertNull(shape(JSON_RETRY.formatted("2025-06-10T09:00:00.023Z", "1").replace("\"ts\":\"2025-06-10", "\"time\":\"2025-06-10")),
+                "the only ts is nested");
+        assertNull(shape("{\"level\":\"error\",\"ts\":1749546007.25,\"msg\":\"Exporting failed.\"}"), "a number: the parser rewrites it");
+        assertNull(shape("{\"level\":\"error\",\"ts\":\"2025-06-10T09:00:00Z\",\"msg\":\"x\",\"ts\":\"2025-06-10T09:00:01Z\"}"), "two");
+        assertNull(shape("{\"level\":\"error\",\"ts\":\"2025-06-10T09:00:00\\u005a\",\"msg\":\"x\"}"), "an escape in the time");
+        assertNull(shape("{\"level\":\"error\",\"msg\":\"ts\",\"x\":\"unterminated}"));
     }
 }
