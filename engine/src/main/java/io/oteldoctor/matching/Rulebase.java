@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -31,7 +31,7 @@ public final class Rulebase {
     /** Where kie-maven-plugin records the generated model class of the bundled rules. */
     public static final String BUNDLED_MODEL_INDEX = "META-INF/kie/io.oteldoctor/otel-doctor-rules/drools-model";
 
-    private final FutureTask<KieBase> kieBase;
+    private final CompletableFuture<KieBase> kieBase = new CompletableFuture<>();
     private final List<SignatureRule> signatureRules;
     private final Set<String> triggers;
 
@@ -69,13 +69,28 @@ public final class Rulebase {
         allTriggers.forEach(Prefilter::validate);
         this.signatureRules = List.copyOf(signature);
         this.triggers = Set.copyOf(allTriggers);
-        this.kieBase = new FutureTask<>(build);
         if (background) {
-            Thread builder = new Thread(kieBase, "otel-doctor-rulebase");
+            Thread builder = new Thread(() -> {
+                if (build(build)) {
+                    // The first session of a run loads and initialises Drools' session classes, some
+                    // 60 ms. Done here, once the KieBase is handed over, it is off the reading
+                    // thread's path; a session wanted meanwhile just waits for those classes.
+                    kieBase.join().newKieSession().dispose();
+                }
+            }, "otel-doctor-rulebase");
             builder.setDaemon(true);
             builder.start();
         } else {
-            kieBase.run();
+            build(build);
+        }
+    }
+
+    private boolean build(Callable<KieBase> build) {
+        try {
+            return kieBase.complete(build.call());
+        } catch (Throwable e) {
+            kieBase.completeExceptionally(e);
+            return false;
         }
     }
 
