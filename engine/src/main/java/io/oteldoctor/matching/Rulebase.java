@@ -96,12 +96,12 @@ public final class Rulebase {
 
     /**
      * The rules bundled with otel-doctor (the {@code otel-doctor-rules} module on the class path).
-     * Their metadata, and so the prefilter, is ready at once; the KieBase, most of a run's
-     * start-up, is built on another thread while the caller starts reading its input.
+     * Their metadata, and so the prefilter, is ready at once from the {@link RuleIndex} the build
+     * wrote beside them; the executable model is loaded and the KieBase, most of a run's start-up,
+     * built on another thread while the caller starts reading its input.
      */
     public static Rulebase bundled() {
-        Model model = bundledModel();
-        return new Rulebase(metadata(model), () -> KieBaseBuilder.createKieBaseFromModel(model), true);
+        return bundled(model -> KieBaseBuilder.createKieBaseFromModel(model));
     }
 
     /**
@@ -109,15 +109,25 @@ public final class Rulebase {
      * expire with their window. Batch sessions run unchanged on it.
      */
     public static Rulebase bundledForStreams() {
-        Model model = bundledModel();
-        return new Rulebase(metadata(model), () -> KieBaseBuilder.createKieBaseFromModel(model, EventProcessingOption.STREAM), true);
+        return bundled(model -> KieBaseBuilder.createKieBaseFromModel(model, EventProcessingOption.STREAM));
     }
 
-    private static List<Map.Entry<String, Map<String, Object>>> metadata(Model model) {
-        return model.getRules().stream().map(r -> Map.entry(r.getName(), r.getMetaData())).toList();
+    private static Rulebase bundled(java.util.function.Function<Model, KieBase> build) {
+        List<Map.Entry<String, Map<String, Object>>> indexed = RuleIndex.bundled();
+        if (indexed == null) { // rules built without the index: the model must be loaded first
+            Model model = bundledModel();
+            return new Rulebase(RuleIndex.of(model), () -> build.apply(model), true);
+        }
+        return new Rulebase(indexed, () -> {
+            Model model = bundledModel();
+            if (!RuleIndex.of(model).equals(indexed)) {
+                throw new IllegalStateException("the rule index (" + RuleIndex.BUNDLED + ") does not match the compiled rules; rebuild them");
+            }
+            return build.apply(model);
+        }, true);
     }
 
-    private static Model bundledModel() {
+    static Model bundledModel() {
         ClassLoader loader = Rulebase.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(BUNDLED_MODEL_INDEX)) {
             if (in == null) {
