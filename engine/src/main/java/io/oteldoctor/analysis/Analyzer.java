@@ -38,7 +38,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Analyzer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Analyzer.class);
+    /**
+     * Looked up when a source fails, not when the class loads: SLF4J's first lookup initialises
+     * Logback, which the rulebase threads are doing at the same moment, and the reading thread
+     * waited for them there (about 0.1 s of a run) to get a logger it seldom uses.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Analyzer.class);
+    }
 
     private final Rulebase rulebase;
     private final CauseCatalogue catalogue;
@@ -166,7 +173,7 @@ public final class Analyzer {
             }, options.threads() > 1);
         } catch (IOException | RuntimeException e) {
             String message = describe(e);
-            LOG.warn("{}: {}", current[0] == null ? source.name() : current[0].source(), message);
+            log().warn("{}: {}", current[0] == null ? source.name() : current[0].source(), message);
             SourceStats failed = current[0];
             if (failed == null) {
                 failed = new SourceStats(source.name());
@@ -272,7 +279,7 @@ public final class Analyzer {
             failure = describe(e);
         }
         if (failure != null) {
-            LOG.warn("{}: {}", name, failure);
+            log().warn("{}: {}", name, failure);
             first.failed(failure);
         }
         accounting.add(first.snapshot());
