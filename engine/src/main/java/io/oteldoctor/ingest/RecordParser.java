@@ -1,12 +1,14 @@
 package io.oteldoctor.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +26,10 @@ import java.util.regex.Pattern;
  */
 public final class RecordParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // A factory and node factory, no ObjectMapper: creating the first mapper loads and initialises
+    // data binding (date formats, introspection), some 70 ms of every start on the reading thread.
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** zap's level names as the console encoder writes them (lower case, or upper case with the capital encoder). */
     static final java.util.List<String> CONSOLE_LEVELS = java.util.List.of("debug", "info", "warn", "error", "dpanic", "panic",
@@ -573,11 +578,67 @@ public final class RecordParser {
         return message.toString();
     }
 
-    private static JsonNode readJson(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
+    /** The JSON object at the start of {@code text}, or null when the text does not start with a complete one. */
+    static JsonNode readJson(String text) {
+        try (JsonParser p = JSON.createParser(text)) {
+            return p.nextToken() == JsonToken.START_OBJECT ? tree(p) : null;
+        } catch (IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * The value at the parser's current token as a tree, built as {@code ObjectMapper.readTree}
+     * builds it by default: integers as int, long or BigInteger nodes by size, other numbers as
+     * doubles, and a repeated key keeping its last value in its first place. Leaves the parser on
+     * the value's last token.
+     */
+    private static JsonNode tree(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                JsonToken t = p.nextToken();
+                for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    object.replace(key, tree(p));
+                }
+                if (t != JsonToken.END_OBJECT) {
+                    throw new JsonParseException(p, "not a complete object");
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    if (t == null) {
+                        throw new JsonParseException(p, "not a complete array");
+                    }
+                    array.add(tree(p));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(p.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(p.getDoubleValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new JsonParseException(p, "unexpected " + token);
         }
     }
 
@@ -613,8 +674,8 @@ public final class RecordParser {
                 case VALUE_TRUE -> "true";
                 case VALUE_FALSE -> "false";
                 case VALUE_NULL -> "null";
-                case START_ARRAY -> p.readValueAsTree().toString();
-                default -> ((JsonNode) p.readValueAsTree()).asText(); // numbers: as a tree reads them
+                case START_ARRAY -> tree(p).toString();
+                default -> tree(p).asText(); // numbers: as a tree reads them
             };
             if (!key.isEmpty()) {
                 out.put(key, text);
