@@ -160,6 +160,11 @@ public final class Rulebase {
         return new Rulebase(rules, () -> kieBase, false);
     }
 
+    /** Whether the KieBase is built (or failed to build): then {@link #kieBase()} does not wait. */
+    public boolean built() {
+        return kieBase.isDone();
+    }
+
     /** The KieBase; waits for it if it is still being built. */
     public KieBase kieBase() {
         try {
