@@ -246,35 +246,20 @@ public final class Prefilter implements LineFilter {
             b = t[b + cls[buf[j] & 0xff]];
             if (Math.max(a, b) >= look) {
                 if (a >= look) {
-                    if (a != look) {
-                        i = endOfLine(buf, i);
-                        a = look;
-                        marks[up++] = ~i;
-                    } else {
-                        marks[up++] = i;
-                    }
+                    i = markLine(buf, i, a, marks, up++);
+                    a = look;
                 }
                 if (b >= look) {
-                    if (b != look) {
-                        j = endOfLine(buf, j);
-                        b = look;
-                        marks[down--] = ~j;
-                    } else {
-                        marks[down--] = j;
-                    }
+                    j = markLine(buf, j, b, marks, down--);
+                    b = look;
                 }
             }
         }
         for (; j < to; j++) {
             b = t[b + cls[buf[j] & 0xff]];
             if (b >= look) {
-                if (b != look) {
-                    j = endOfLine(buf, j);
-                    b = look;
-                    marks[down--] = ~j;
-                } else {
-                    marks[down--] = j;
-                }
+                j = markLine(buf, j, b, marks, down--);
+                b = look;
             }
         }
         int first = up + markRun(buf, i, mid, a, marks, up);
@@ -300,16 +285,25 @@ public final class Prefilter implements LineFilter {
         for (int i = from; i < to; i++) {
             state = t[state + cls[buf[i] & 0xff]];
             if (state >= look) {
-                if (state != look) {
-                    i = endOfLine(buf, i);
-                    state = look;
-                    marks[n++] = ~i;
-                } else {
-                    marks[n++] = i;
-                }
+                i = markLine(buf, i, state, marks, n++);
+                state = look;
             }
         }
         return n - at;
+    }
+
+    /**
+     * Writes the mark of the line in which byte {@code i} took the walk to {@code state}, the
+     * line-end state or an accepting one, into {@code marks[at]}; returns where that line ends.
+     */
+    private int markLine(byte[] buf, int i, int state, int[] marks, int at) {
+        if (state == lineEnd) {
+            marks[at] = i;
+            return i;
+        }
+        int end = endOfLine(buf, i);
+        marks[at] = ~end;
+        return end;
     }
 
     private static int endOfLine(byte[] buf, int i) {
