@@ -133,6 +133,11 @@ public final class Follower implements AutoCloseable {
             }
 
             @Override
+            public void beforeRefill() {
+                source.assembler.beforeRefill();
+            }
+
+            @Override
             public void end() {
                 source.assembler.end();
             }

@@ -18,7 +18,7 @@ public final class LineScanner {
 
     private static final int CHUNK = 1 << 20;
 
-    /** Bytes of whole lines marked at a time, and so at most the lines a window holds, less its last. */
+    /** Bytes of whole lines marked at a time (a window runs on to the end of the line it cuts), and so the most lines a window holds. */
     static final int WINDOW = 1 << 17;
 
     private final int maxLineBytes;
@@ -94,7 +94,7 @@ public final class LineScanner {
     /** Hands on the lines of buf[from, to), which ends with a newline, a window at a time. */
     private void lines(byte[] buf, int from, int to, LineSink sink) {
         while (from < to) {
-            // a window ends with the line that crosses its last byte, so it holds at most WINDOW + 1 lines
+            // a window ends with the line that crosses its last byte, so it holds at most WINDOW lines
             int windowEnd = to - from <= WINDOW ? to : indexOfNewline(buf, from + WINDOW - 1, to) + 1;
             int count = filter.markLines(buf, from, windowEnd, marks);
             int start = from;

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -75,7 +76,11 @@ public final class Rulebase {
                     // The first session of a run loads and initialises Drools' session classes, some
                     // 60 ms. Done here, once the KieBase is handed over, it is off the reading
                     // thread's path; a session wanted meanwhile just waits for those classes.
-                    kieBase.join().newKieSession().dispose();
+                    try {
+                        kieBase.join().newKieSession().dispose();
+                    } catch (RuntimeException e) {
+                        // nothing is lost: the run's own first session meets the same failure and reports it
+                    }
                 }
             }, "otel-doctor-rulebase");
             builder.setDaemon(true);
@@ -112,7 +117,7 @@ public final class Rulebase {
         return bundled(model -> KieBaseBuilder.createKieBaseFromModel(model, EventProcessingOption.STREAM));
     }
 
-    private static Rulebase bundled(java.util.function.Function<Model, KieBase> build) {
+    private static Rulebase bundled(Function<Model, KieBase> build) {
         List<Map.Entry<String, Map<String, Object>>> indexed = RuleIndex.bundled();
         if (indexed == null) { // rules built without the index: the model must be loaded first
             Model model = bundledModel();
