@@ -31,6 +31,7 @@ public final class SignatureSession implements AutoCloseable {
 
     private final Rulebase rulebase;
     private final boolean remember;
+    private final java.util.function.BooleanSupplier built;
     private final EvidenceLedger ledger;
     private final List<Pending> pending = new ArrayList<>(BATCH);
     private final Map<Signal.Conditions, List<EvidenceLedger.Entry>> outcomes =
@@ -49,8 +50,14 @@ public final class SignatureSession implements AutoCloseable {
 
     /** @param remember false runs the rules on every signal: only to check that remembering changes nothing */
     public SignatureSession(Rulebase rulebase, boolean remember) {
+        this(rulebase, remember, rulebase::built);
+    }
+
+    /** @param built whether the KieBase is ready; tests give their own to hold signals as long as they like */
+    SignatureSession(Rulebase rulebase, boolean remember, java.util.function.BooleanSupplier built) {
         this.rulebase = rulebase;
         this.remember = remember;
+        this.built = built;
         this.ledger = new EvidenceLedger(rulebase.signatureRules());
     }
 
@@ -76,7 +83,7 @@ public final class SignatureSession implements AutoCloseable {
 
     public void accept(Signal signal) {
         pending.add(new Pending(signal));
-        if (pending.size() >= BATCH && (session != null || rulebase.built() || pending.size() >= BATCH_WHILE_BUILDING)) {
+        if (pending.size() >= BATCH && (session != null || built.getAsBoolean() || pending.size() >= BATCH_WHILE_BUILDING)) {
             flush();
         }
     }
