@@ -143,21 +143,31 @@ public final class RecordShape {
         int rest = skipSeparator(line, afterLevel, n, tabs);
         byte[] key = line.clone();
         maskPrefixTime(key, m);
-        for (int i = m; i < tsEnd; i++) {
+        int fields = fieldsStart(line, afterCaller(line, rest, n, tabs), n, tabs);
+        return shape(line, key, m, tsEnd, fields, unreadFields, false);
+    }
+
+    /**
+     * The shape of {@code line} whose time is {@code line[timeStart, timeEnd)}: {@code key}, a copy of
+     * the line, with the time's digits masked and the unread fields' values blanked from {@code fields}
+     * on (none when it is negative).
+     */
+    private static RecordShape shape(byte[] line, byte[] key, int timeStart, int timeEnd, int fields, byte[][] unreadFields,
+                                     boolean json) {
+        for (int i = timeStart; i < timeEnd; i++) {
             if (isDigit(key[i])) {
                 key[i] = DIGIT;
             }
         }
-        int fields = fieldsStart(line, afterCaller(line, rest, n, tabs), n, tabs);
-        int length = n;
+        int length = line.length;
         boolean blanked = false;
         if (fields >= 0 && unreadFields.length > 0) {
             int[] out = {fields};
-            blanked = blankValues(line, key, fields, n, unreadFields, out);
+            blanked = blankValues(line, key, fields, line.length, unreadFields, out);
             length = out[0];
         }
-        byte[] trimmed = length == n ? key : java.util.Arrays.copyOf(key, length);
-        return new RecordShape(trimmed, new String(line, m, tsEnd - m, StandardCharsets.US_ASCII), blanked, false);
+        byte[] trimmed = length == line.length ? key : java.util.Arrays.copyOf(key, length);
+        return new RecordShape(trimmed, new String(line, timeStart, timeEnd - timeStart, StandardCharsets.UTF_8), blanked, json);
     }
 
     /**
@@ -215,24 +225,7 @@ public final class RecordShape {
             }
             before = c;
         }
-        if (timeStart < 0) {
-            return null;
-        }
-        byte[] key = line.clone();
-        for (int i = timeStart; i < timeEnd; i++) {
-            if (isDigit(key[i])) {
-                key[i] = DIGIT;
-            }
-        }
-        int length = n;
-        boolean blanked = false;
-        if (unreadFields.length > 0) {
-            int[] out = {0};
-            blanked = blankValues(line, key, 0, n, unreadFields, out);
-            length = out[0];
-        }
-        byte[] trimmed = length == n ? key : java.util.Arrays.copyOf(key, length);
-        return new RecordShape(trimmed, new String(line, timeStart, timeEnd - timeStart, StandardCharsets.UTF_8), blanked, true);
+        return timeStart < 0 ? null : shape(line, line.clone(), timeStart, timeEnd, 0, unreadFields, true);
     }
 
     private static int skipWhiteSpace(byte[] b, int p, int e) {
