@@ -134,7 +134,7 @@ public final class Main {
                 err.println("otel-doctor: " + p.path() + ": " + p.message());
             }
             AnalysisOptions analysis = new AnalysisOptions(groupBy, !cmd.hasOption("no-prefilter"), maxLineBytes, inputFormat,
-                    threads, AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES, false, true);
+                    threads, AnalysisOptions.DEFAULT_PIECE_BYTES, true);
             CauseCatalogue catalogue = CauseCatalogue.bundled();
             Analyzer analyzer = new Analyzer(loaded(rulebase), catalogue, analysis, version());
             Report report = analyzer.analyze(inputs.sources(), inputs.problems());
@@ -254,8 +254,9 @@ public final class Main {
         o.addOption(Option.builder().longOpt("max-line-bytes").hasArg().argName("bytes")
                 .desc("cut longer lines to this length and count them as truncated (default: 1048576)").get());
         o.addOption(Option.builder().longOpt("threads").hasArg().argName("1|2")
-                .desc("threads that read one large uncompressed file, as two ranges with the same result, unless "
-                        + "its head is full of failures (default: 2 on two or more cores; 1 reads every file from the top)").get());
+                .desc("threads that scan a log larger than 4 MiB, compressed or piped too: with 2, two worker threads scan "
+                        + "pieces of it, cut where records start, with the same result (default: 2 on two or more cores; "
+                        + "1 reads every log from the top on one thread)").get());
         o.addOption(Option.builder().longOpt("no-prefilter")
                 .desc("parse every line instead of only those containing a rule trigger (slow; for rule authors)").get());
         o.addOption(Option.builder().longOpt("stats")

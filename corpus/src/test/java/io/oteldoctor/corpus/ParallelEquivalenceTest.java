@@ -9,15 +9,19 @@ import io.oteldoctor.analysis.GroupBy;
 import io.oteldoctor.ingest.InputSource;
 import io.oteldoctor.matching.Rulebase;
 import io.oteldoctor.report.Report;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,16 +29,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A plain file read as two ranges on two threads must give the report one thread reading it from
- * the top gives: same diagnoses, same evidence lines and numbers, same line accounting. Every
- * sample is split (the size threshold is lifted, and so is the rule that reads a file full of
- * failures in one range), with every grouping, and so are logs built from samples of all
- * layouts, with multi-line records, in which the middle falls anywhere.
+ * A log read in pieces by worker threads must give the report one thread reading it from the top
+ * gives: same diagnoses, same evidence lines and numbers, same line accounting. Every sample is
+ * cut into pieces of a few hundred bytes (so most samples have several), with every grouping, and
+ * so are logs built from samples of all layouts, with multi-line records, in which the cuts fall
+ * anywhere; read as plain files, from a pipe, gzipped, and gzipped then truncated.
  */
 class ParallelEquivalenceTest {
 
     private static final Rulebase RULEBASE = Rulebase.bundled();
-    private static final AtomicInteger SPLIT = new AtomicInteger();
+    private static final AtomicInteger CUT = new AtomicInteger();
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     @TempDir
@@ -44,17 +48,31 @@ class ParallelEquivalenceTest {
         return Corpus.all().stream();
     }
 
-    private static Report analyze(Path file, AnalysisOptions options) {
-        return new Analyzer(RULEBASE, Corpus.CATALOGUE, options, "test")
-                .analyze(List.of(InputSource.file(file, file.getFileName().toString())), List.of());
+    private static Report analyze(InputSource source, AnalysisOptions options) {
+        return new Analyzer(RULEBASE, Corpus.CATALOGUE, options, "test").analyze(List.of(source), List.of());
     }
 
-    private static void assertSameReport(Path file, GroupBy groupBy, long splitFrom) {
-        AnalysisOptions base = AnalysisOptions.defaults().withGroupBy(groupBy).withDenseSplitting(true);
-        Report one = analyze(file, base.withThreads(1, splitFrom));
-        Report two = analyze(file, base.withThreads(2, splitFrom));
+    private static Report analyze(Path file, AnalysisOptions options) {
+        return analyze(InputSource.file(file, file.getFileName().toString()), options);
+    }
+
+    private static void assertSameReport(Path file, GroupBy groupBy, int pieceBytes) throws IOException {
+        AnalysisOptions base = AnalysisOptions.defaults().withGroupBy(groupBy).withPieceBytes(pieceBytes);
+        Report one = analyze(file, base.withThreads(1));
         String name = file.getFileName() + " by " + groupBy;
         assertEquals(1, one.stats().threads(), name);
+        assertSame(one, analyze(file, base.withThreads(2)), name);
+        byte[] bytes = Files.readAllBytes(file);
+        Report piped = analyze(InputSource.stdin(new ByteArrayInputStream(bytes)), base.withThreads(2));
+        assertSame(analyze(InputSource.stdin(new ByteArrayInputStream(bytes)), base.withThreads(1)), piped, name + " piped");
+        byte[] gz = gzip(bytes);
+        for (byte[] data : List.of(gz, Arrays.copyOf(gz, gz.length * 2 / 3))) {
+            Path compressed = Files.write(dir.resolve(file.getFileName() + (data == gz ? ".gz" : ".truncated.gz")), data);
+            assertSame(analyze(compressed, base.withThreads(1)), analyze(compressed, base.withThreads(2)), compressed.getFileName() + " by " + groupBy);
+        }
+    }
+
+    private static void assertSame(Report one, Report two, String name) {
         assertEquals(one.input(), two.input(), name);
         assertEquals(one.groups(), two.groups(), name);
         assertEquals(one.stats().candidateRecords(), two.stats().candidateRecords(), name);
@@ -63,22 +81,31 @@ class ParallelEquivalenceTest {
         assertEquals(one.stats().bytesRead(), two.stats().bytesRead(), name);
         RUNS.incrementAndGet();
         if (two.stats().threads() == 2) {
-            SPLIT.incrementAndGet();
+            CUT.incrementAndGet();
         }
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("logs")
-    void everySampleSplitInTheMiddle(LabelledLog log) throws IOException {
+    void everySampleInPieces(LabelledLog log) throws IOException {
         Path file = Files.writeString(dir.resolve(log.name().replace('/', '_')), log.log(), StandardCharsets.UTF_8);
+        int pieceBytes = 1 + Math.floorMod(log.name().hashCode(), 400);
         for (GroupBy by : GroupBy.values()) {
-            assertSameReport(file, by, 0);
+            assertSameReport(file, by, pieceBytes);
         }
     }
 
-    /** Samples of every layout end to end, so the middle lands inside stack traces, journal entries and partial lines. */
+    /** Samples of every layout end to end, so cuts are sought inside stack traces, journal entries and partial lines. */
     @Test
-    void mixedLogsSplitAnywhere() throws IOException {
+    void mixedLogsInPieces() throws IOException {
         List<LabelledLog> all = Corpus.all();
         for (int seed = 0; seed < 40; seed++) {
             Random random = new Random(seed);
@@ -91,11 +118,11 @@ class ParallelEquivalenceTest {
                 }
             }
             Path file = Files.writeString(dir.resolve("mixed-" + seed + ".log"), text, StandardCharsets.UTF_8);
-            assertSameReport(file, seed % 3 == 0 ? GroupBy.HOST : GroupBy.NONE, 0);
+            assertSameReport(file, seed % 3 == 0 ? GroupBy.HOST : GroupBy.NONE, 1 + random.nextInt(2000));
         }
     }
 
-    /** Above the default threshold, with the default options a user gets. */
+    /** Above the default piece size, with the default options a user gets. */
     @Test
     void largeGeneratedLogWithDefaultOptions() throws IOException {
         List<LabelledLog> all = Corpus.all();
@@ -108,7 +135,7 @@ class ParallelEquivalenceTest {
             }
         }
         StringBuilder text = new StringBuilder();
-        long size = AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES + (1 << 20);
+        long size = 3L * AnalysisOptions.DEFAULT_PIECE_BYTES + (1 << 20);
         while (text.length() < size) {
             if (random.nextInt(400) == 0) {
                 text.append(failing.get(random.nextInt(failing.size())));
@@ -119,35 +146,15 @@ class ParallelEquivalenceTest {
             }
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        assertSameReport(file, GroupBy.NONE, AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES);
-        Report two = analyze(file, AnalysisOptions.defaults().withThreads(2, AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES));
-        assertEquals(2, two.stats().threads(), "a large plain file is read as two ranges");
+        assertSameReport(file, GroupBy.NONE, AnalysisOptions.DEFAULT_PIECE_BYTES);
+        Report two = analyze(file, AnalysisOptions.defaults().withThreads(2));
+        assertEquals(2, two.stats().threads(), "a log of several pieces is read by the workers");
         assertTrue(two.hasDiagnoses());
     }
 
-    /** A large file where every tenth line is a failure is read by one thread, which is faster there. */
-    @Test
-    void largeFailureDenseLogIsReadInOneRange() throws IOException {
-        Path file = dir.resolve("dense.log");
-        StringBuilder text = new StringBuilder();
-        String failure = "2025-06-10T09:00:00.023Z\terror\tinternal/retry_sender.go:133\tExporting failed. Will retry the request "
-                + "after interval.\t{\"otelcol.component.id\": \"otlp\", \"otelcol.component.kind\": \"exporter\", \"error\": \"rpc error: "
-                + "code = Unavailable desc = connection error: desc = \\\"transport: Error while dialing: dial tcp 10.0.0.7:4317: connect: "
-                + "connection refused\\\"\", \"interval\": \"5.1s\"}";
-        for (int i = 0; text.length() < AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES + (1 << 20); i++) {
-            text.append(i % 10 == 0 ? failure : String.format("2025-06-10T09:00:%02d.000Z\tinfo\tdebugexporter@v0.130.0/exporter.go:64"
-                    + "\tTraces\t{\"otelcol.component.id\": \"debug\", \"spans\": %d}", i % 60, i % 400)).append('\n');
-        }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        Report defaults = analyze(file, AnalysisOptions.defaults().withThreads(2, AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES));
-        assertEquals(1, defaults.stats().threads());
-        assertTrue(defaults.hasDiagnoses());
-        assertSameReport(file, GroupBy.NONE, AnalysisOptions.DEFAULT_SPLIT_FROM_BYTES);
-    }
-
     @AfterAll
-    static void mostInputsWereReallySplit() {
-        // a sample of one record, or whose middle falls in a stack trace to its end, is read in one piece
-        assertTrue(SPLIT.get() * 10 >= RUNS.get() * 8, SPLIT + " of " + RUNS + " runs split the input");
+    static void mostInputsWereReallyCut() {
+        // a sample of one record, or whose only cuts lie in a stack trace to its end, is read in one piece
+        assertTrue(CUT.get() * 10 >= RUNS.get() * 7, CUT + " of " + RUNS + " runs read the input in pieces");
     }
 }

@@ -3,7 +3,6 @@ package io.oteldoctor.analysis;
 import io.oteldoctor.diagnosis.CauseCatalogue;
 import io.oteldoctor.diagnosis.DiagnosisAssembler;
 import io.oteldoctor.diagnosis.SourceExtent;
-import io.oteldoctor.ingest.FileRanges;
 import io.oteldoctor.ingest.InputPaths;
 import io.oteldoctor.ingest.InputSource;
 import io.oteldoctor.ingest.LineFilter;
@@ -13,20 +12,24 @@ import io.oteldoctor.ingest.RawRecord;
 import io.oteldoctor.ingest.RecordAssembler;
 import io.oteldoctor.ingest.SourceAccounting;
 import io.oteldoctor.ingest.SourceStats;
+import io.oteldoctor.ingest.StreamPieces;
 import io.oteldoctor.matching.EvidenceLedger;
 import io.oteldoctor.matching.RankingSession;
 import io.oteldoctor.matching.Rulebase;
 import io.oteldoctor.matching.SignatureSession;
 import io.oteldoctor.report.Report;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InterruptedIOException;
+import java.io.SequenceInputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,14 +67,13 @@ public final class Analyzer {
     public Report analyze(List<InputSource> sources, List<InputPaths.Problem> pathProblems) {
         StageClock clock = new StageClock();
         List<SourceAccounting> accounting = new ArrayList<>();
-        try (SignatureSession session = new SignatureSession(rulebase, options.remember())) {
-            Pipeline pipeline = new Pipeline(session, clock);
+        try (SignatureSession session = new SignatureSession(rulebase, options.remember());
+             PieceWorkers workers = new PieceWorkers(options, filter, options.threads())) {
+            Pipeline pipeline = new Pipeline(session, clock, workers);
             for (InputSource source : sources) {
-                if (!readInTwo(source, accounting, pipeline)) {
-                    long readStart = System.nanoTime();
-                    read(source, accounting, pipeline);
-                    clock.reading(System.nanoTime() - readStart);
-                }
+                long readStart = System.nanoTime();
+                read(source, accounting, pipeline);
+                clock.reading(System.nanoTime() - readStart);
             }
             Set<String> groups = pipeline.groups;
             if (options.groupBy() == GroupBy.NONE) {
@@ -105,44 +107,51 @@ public final class Analyzer {
     /**
      * What happens to a candidate record, on the one thread that owns the rule session: parse it,
      * read it into a signal, hand that to the rules. Records must arrive in input order, which is
-     * what makes a file read in two ranges give the result of one read from the top.
+     * what makes a log read in pieces give the result of one read from the top.
      */
     private final class Pipeline {
         final CandidateReader reader = new CandidateReader(options);
         final Set<String> groups = new LinkedHashSet<>();
         final SignatureSession session;
         final StageClock clock;
+        final PieceWorkers workers;
+        final LineScanner scanner = new LineScanner(options.maxLineBytes(), filter);
         long candidates;
         long signals;
         int threads = 1;
 
-        Pipeline(SignatureSession session, StageClock clock) {
+        Pipeline(SignatureSession session, StageClock clock, PieceWorkers workers) {
             this.session = session;
             this.clock = clock;
+            this.workers = workers;
         }
 
-        /** A log starts (the source itself, or an archive entry): its assembler feeds this pipeline. */
-        RecordAssembler assembler(String logName, SourceStats stats) {
+        /** A log starts (the source itself, or an archive entry). */
+        void logStarts(String logName) {
             if (options.groupBy() == GroupBy.FILE) {
                 groups.add(logName);
             }
-            return new RecordAssembler(logName, stats, raw -> record(raw, logName, stats), hosts());
+        }
+
+        /** An assembler that feeds this pipeline from this thread, numbering lines from {@code offset} on. */
+        RecordAssembler assembler(String logName, SourceStats stats, long offset) {
+            return new RecordAssembler(logName, stats, raw -> record(raw, logName, stats, offset), hosts());
         }
 
         Consumer<String> hosts() {
             return options.groupBy() == GroupBy.HOST ? groups::add : null;
         }
 
-        void record(RawRecord raw, String logName, SourceStats stats) {
+        void record(RawRecord raw, String logName, SourceStats stats, long offset) {
             long parseStart = System.nanoTime();
-            Reading reading = reader.read(raw, logName, stats);
+            Reading reading = reader.read(raw, logName, stats).shifted(offset);
             long rulesStart = System.nanoTime();
             clock.parse(rulesStart - parseStart);
             accept(reading);
             clock.rules(System.nanoTime() - rulesStart);
         }
 
-        /** A candidate record read here or by the thread reading a second range, in input order. */
+        /** A candidate record read here or by a worker thread, in input order. */
         void accept(Reading reading) {
             candidates++;
             if (reading.recognized() && options.groupBy() == GroupBy.HOST) {
@@ -160,176 +169,141 @@ public final class Analyzer {
      * happened in (or the source, if no log had started) as incomplete; the run goes on.
      */
     private void read(InputSource source, List<SourceAccounting> accounting, Pipeline pipeline) {
-        LineScanner scanner = new LineScanner(options.maxLineBytes(), filter);
         SourceStats[] current = {null};
-        RecordAssembler[] assembler = {null};
         try (InputStream in = source.open()) {
             LogOpener.open(source.name(), in, (name, stream) -> {
                 current[0] = new SourceStats(name);
-                assembler[0] = pipeline.assembler(name, current[0]);
-                scanner.scan(stream, assembler[0]);
+                pipeline.logStarts(name);
+                if (options.threads() > 1) {
+                    readInPieces(name, stream, current[0], pipeline);
+                } else {
+                    readHere(name, stream, current[0], pipeline, 0);
+                }
                 accounting.add(current[0].snapshot());
                 current[0] = null;
-            }, options.threads() > 1);
+            });
         } catch (IOException | RuntimeException e) {
             String message = describe(e);
             log().warn("{}: {}", current[0] == null ? source.name() : current[0].source(), message);
-            SourceStats failed = current[0];
-            if (failed == null) {
-                failed = new SourceStats(source.name());
-            } else {
-                assembler[0].end();
-            }
+            SourceStats failed = current[0] == null ? new SourceStats(source.name()) : current[0];
             failed.failed(message);
             accounting.add(failed.snapshot());
         }
     }
 
-    /**
-     * Reads a large uncompressed file as two ranges at once, cut at a line where a record starts
-     * whatever came before it. This thread reads the first range into the rules as usual; another
-     * reads the second, numbering its lines from its own start, parses its candidate records and
-     * hands what they say over in order, renumbered once the first range's line count is known. The rules see the same
-     * records in the same order as when one thread reads the file from the top.
-     *
-     * @return false, having read nothing, when the source is not such a file
-     */
-    private boolean readInTwo(InputSource source, List<SourceAccounting> accounting, Pipeline pipeline) {
-        if (options.threads() < 2 || source.file().isEmpty()) {
-            return false;
-        }
-        Path path = source.file().get();
-        long split;
+    /** Scans a log, or what remains of it, on this thread; a failure keeps the records read before it. */
+    private void readHere(String name, InputStream stream, SourceStats stats, Pipeline pipeline, long offset) throws IOException {
+        RecordAssembler assembler = pipeline.assembler(name, stats, offset);
         try {
-            long size = Files.isRegularFile(path) ? Files.size(path) : -1;
-            if (size < Math.max(options.splitFromBytes(), 4)) {
-                return false;
-            }
-            byte[] head = head(path);
-            if (!LogOpener.isPlain(head) || !options.splitDense() && candidateDense(head)) {
-                return false;
-            }
-            split = FileRanges.middle(path, size, options.maxLineBytes());
-        } catch (IOException e) {
-            return false; // the ordinary read reports it
-        }
-        if (split < 0) {
-            return false;
-        }
-        long started = System.nanoTime();
-        String name = source.name();
-        pipeline.threads = 2;
-        SourceStats first = new SourceStats(name);
-        SourceStats second = new SourceStats(name);
-        Handoff handoff = new Handoff(Math.min(MAX_HANDOFF_BYTES, Runtime.getRuntime().maxMemory() / 8));
-        long[] secondScanNanos = {0};
-        long[] secondParseNanos = {0};
-        Thread reader = new Thread(() -> {
-            long start = System.nanoTime();
-            Throwable failure = null;
-            CandidateReader own = new CandidateReader(options);
-            try (InputStream in = FileRanges.from(path, split)) {
-                new LineScanner(options.maxLineBytes(), filter).scan(in, new RecordAssembler(name, second, raw -> {
-                    long parseStart = System.nanoTime();
-                    Reading reading = own.read(raw, name, second);
-                    secondParseNanos[0] += System.nanoTime() - parseStart;
-                    handoff.reading(reading);
-                }, options.groupBy() == GroupBy.HOST ? handoff::host : null));
-            } catch (CancellationException e) {
-                // the first range failed; nothing of this one is used
-            } catch (Throwable e) {
-                failure = e;
-            }
-            secondScanNanos[0] = System.nanoTime() - start - handoff.producerWaitNanos() - secondParseNanos[0];
-            handoff.finish(failure);
-        }, "otel-doctor-second-range");
-        reader.setDaemon(true);
-        reader.start();
-        RecordAssembler assembler = pipeline.assembler(name, first);
-        String failure = null;
-        try {
-            try (InputStream in = FileRanges.range(path, 0, split)) {
-                new LineScanner(options.maxLineBytes(), filter).scan(in, assembler);
-            } catch (IOException | RuntimeException e) {
-                assembler.end();
-                throw e;
-            }
-            long offset = assembler.lines();
-            for (Handoff.Item item = handoff.take(); item != null; item = handoff.take()) {
-                if (item instanceof Handoff.Read r) {
-                    long rulesStart = System.nanoTime();
-                    pipeline.accept(r.reading().shifted(offset));
-                    pipeline.clock.rules(System.nanoTime() - rulesStart);
-                } else if (item instanceof Handoff.Host h) {
-                    pipeline.groups.add(h.name());
-                }
-            }
-            join(reader);
-            first.absorb(second);
-            Throwable late = handoff.failure();
-            if (late instanceof Error error) {
-                throw error;
-            }
-            if (late != null) {
-                failure = describe((Exception) late);
-            }
+            pipeline.scanner.scan(stream, assembler);
         } catch (IOException | RuntimeException e) {
-            handoff.cancel();
-            join(reader);
-            failure = describe(e);
+            assembler.end();
+            throw e;
         }
-        if (failure != null) {
-            log().warn("{}: {}", name, failure);
-            first.failed(failure);
-        }
-        accounting.add(first.snapshot());
-        pipeline.clock.reading(System.nanoTime() - started - handoff.consumerWaitNanos());
-        pipeline.clock.otherScanning(secondScanNanos[0]);
-        pipeline.clock.otherParse(secondParseNanos[0]);
-        return true;
     }
 
     /**
-     * Whether more than one line in {@value #DENSE_ONE_IN} of the file's head may matter. The rules
-     * run on this thread only, so when candidates are that common a second reader adds work here
-     * (handing its records over) without taking enough off; on two vCPUs a log of 10 % errors read
-     * slower in two ranges than in one, while one of 1.5 % read faster. Either way the result is the same.
+     * Reads a log as pieces cut where records start (see {@link StreamPieces}): this thread reads
+     * the input (decompressing it, if it is compressed) and cuts it, worker threads scan the pieces
+     * and parse their candidate records, and this thread applies what each piece says to the rules
+     * in input order, its line numbers shifted by the lines of the pieces before it. The rules see
+     * the records one thread reading from the top gives them. A log of one piece is read here.
      */
-    private boolean candidateDense(byte[] head) {
-        long lines = 0;
-        long candidates = 0;
-        int start = 0;
-        for (int i = 0; i < head.length; i++) {
-            if (head[i] == '\n') {
-                lines++;
-                candidates += filter.mayMatter(head, start, i) ? 1 : 0;
-                start = i + 1;
-            }
-        }
-        return lines > 0 && candidates * DENSE_ONE_IN > lines;
-    }
-
-    private static final int DENSITY_SAMPLE_BYTES = 1 << 20;
-    private static final int DENSE_ONE_IN = 20;
-
-    /** While the first range is read, the second range's candidates wait in at most this much heap. */
-    private static final long MAX_HANDOFF_BYTES = 32L << 20;
-
-    /** Enough of the file to tell plain text from compressed data, and to sample how dense its candidates are. */
-    private static byte[] head(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            return in.readNBytes(Math.max(LogOpener.headBytes(), DENSITY_SAMPLE_BYTES));
-        }
-    }
-
-    private static void join(Thread thread) {
+    private void readInPieces(String name, InputStream stream, SourceStats stats, Pipeline pipeline) throws IOException {
+        StreamPieces pieces = new StreamPieces(stream, options.pieceBytes(), PIECE_SEARCH_BYTES, options.maxLineBytes(), PIECES_OUT);
+        ArrayDeque<CompletableFuture<PieceWorkers.Result>> pending = new ArrayDeque<>();
+        long offset = 0;
         try {
-            thread.join();
+            long waitStart = System.nanoTime();
+            for (StreamPieces.Piece piece = pieces.next(); piece != null; piece = pieces.next()) {
+                pipeline.clock.waited(System.nanoTime() - waitStart);
+                boolean alone = pending.isEmpty() && !(piece instanceof StreamPieces.Cut);
+                if (alone || piece instanceof StreamPieces.Rest) {
+                    // the whole log is one piece, or what remains cannot be cut: read here, after the pieces before it
+                    while (!pending.isEmpty()) {
+                        offset = apply(pending.poll(), stats, pipeline, offset);
+                    }
+                    readPieceHere(name, piece, pieces, stats, pipeline, offset);
+                    return;
+                }
+                pipeline.threads = 2;
+                pending.add(pipeline.workers.submit(name, pieces, piece));
+                while (!pending.isEmpty() && (pending.size() > PIECES_OUT || pending.peek().isDone())) {
+                    offset = apply(pending.poll(), stats, pipeline, offset);
+                }
+                waitStart = System.nanoTime();
+            }
+            while (!pending.isEmpty()) {
+                offset = apply(pending.poll(), stats, pipeline, offset);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while the second range was read");
+            throw new InterruptedIOException("interrupted while reading " + name);
         }
     }
+
+    /** Applies what a piece says, in its order, to the rules; returns the line its successor starts after. */
+    private static long apply(CompletableFuture<PieceWorkers.Result> future, SourceStats stats, Pipeline pipeline, long offset)
+            throws IOException {
+        long waitStart = System.nanoTime();
+        PieceWorkers.Result result;
+        try {
+            result = future.join();
+        } catch (CompletionException e) {
+            throw rethrown(e.getCause());
+        }
+        long rulesStart = System.nanoTime();
+        pipeline.clock.waited(rulesStart - waitStart);
+        for (Object item : result.items()) {
+            if (item instanceof Reading reading) {
+                pipeline.accept(reading.shifted(offset));
+            } else {
+                pipeline.groups.add((String) item);
+            }
+        }
+        pipeline.clock.rules(System.nanoTime() - rulesStart);
+        pipeline.clock.otherScanning(result.scanNanos());
+        pipeline.clock.otherParse(result.parseNanos());
+        stats.absorb(result.stats());
+        if (result.failure() != null) {
+            throw rethrown(result.failure());
+        }
+        return offset + result.lines();
+    }
+
+    private void readPieceHere(String name, StreamPieces.Piece piece, StreamPieces pieces, SourceStats stats, Pipeline pipeline,
+                               long offset) throws IOException {
+        if (piece instanceof StreamPieces.Rest) {
+            readHere(name, new SequenceInputStream(new ByteArrayInputStream(piece.bytes(), 0, piece.length()), pieces.rest()), stats,
+                    pipeline, offset);
+            return;
+        }
+        RecordAssembler assembler = pipeline.assembler(name, stats, offset);
+        pipeline.scanner.scan(piece.bytes(), 0, piece.length(), !(piece instanceof StreamPieces.Failed), assembler);
+        if (piece instanceof StreamPieces.Failed failed) {
+            assembler.end();
+            throw failed.failure();
+        }
+    }
+
+    /** A worker's failure as this thread's: the source's read failure as it was, a crash as a crash. */
+    private static IOException rethrown(Throwable failure) {
+        if (failure instanceof IOException e) {
+            return e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        return new IOException(failure);
+    }
+
+    /** How far past a piece's size a cut is looked for before the rest of the log is read here in one go. */
+    private static final int PIECE_SEARCH_BYTES = 16 << 20;
+    /** Pieces out at once (being scanned, or scanned and waiting to be applied): bounds memory at a few pieces. */
+    private static final int PIECES_OUT = 4;
 
     private static String describe(Exception e) {
         if (e instanceof java.io.EOFException || e instanceof java.util.zip.ZipException) {

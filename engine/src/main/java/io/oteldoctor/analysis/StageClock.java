@@ -25,6 +25,11 @@ final class StageClock {
         reading += nanos;
     }
 
+    /** Time the reading thread spent waiting for worker threads: neither scanning nor anything else. */
+    void waited(long nanos) {
+        reading -= nanos;
+    }
+
     /** Scanning done by another thread alongside the reading on this one. */
     void otherScanning(long nanos) {
         otherScanning += nanos;

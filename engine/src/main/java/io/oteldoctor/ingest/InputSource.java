@@ -13,11 +13,6 @@ public interface InputSource {
 
     InputStream open() throws IOException;
 
-    /** The file behind the source, when it is one: a file can be read in ranges. */
-    default java.util.Optional<Path> file() {
-        return java.util.Optional.empty();
-    }
-
     static InputSource stdin(InputStream stream) {
         return new InputSource() {
             @Override
@@ -48,11 +43,6 @@ public interface InputSource {
             @Override
             public InputStream open() throws IOException {
                 return Files.newInputStream(path);
-            }
-
-            @Override
-            public java.util.Optional<Path> file() {
-                return java.util.Optional.of(path);
             }
         };
     }

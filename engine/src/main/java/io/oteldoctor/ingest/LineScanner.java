@@ -91,6 +91,32 @@ public final class LineScanner {
         sink.end();
     }
 
+    /**
+     * Scans bytes already in memory exactly as {@link #scan(InputStream, LineSink)} scans a stream
+     * that yields them: a piece of a log read by another thread gives the lines that reading the
+     * log from the top gives there.
+     *
+     * @param ended true when the stream ended after these bytes, so a last line without a newline is
+     *              a line and the sink hears the end; false when reading failed after them, so that
+     *              line is lost (unless it was already long enough to be cut) and the sink hears nothing more
+     */
+    public void scan(byte[] buf, int from, int to, boolean ended, LineSink sink) {
+        int tail = lastNewline(buf, from, to) + 1;
+        if (tail == 0) {
+            tail = from;
+        }
+        lines(buf, from, tail, sink);
+        if (to - tail > maxLineBytes) {
+            head(buf, tail, sink);
+        } else if (ended && to > tail) {
+            int end = trimCr(buf, tail, to);
+            sink.line(buf, tail, end, false, filter.mayMatter(buf, tail, end));
+        }
+        if (ended) {
+            sink.end();
+        }
+    }
+
     /** Hands on the lines of buf[from, to), which ends with a newline, a window at a time. */
     private void lines(byte[] buf, int from, int to, LineSink sink) {
         while (from < to) {
@@ -103,7 +129,7 @@ public final class LineScanner {
                 int nl = mark < 0 ? ~mark : mark;
                 if (nl - start > maxLineBytes) {
                     // cut here too, not only when a read ends inside the line: where reads end must not
-                    // change what a line becomes (a file read as two ranges is read in other pieces)
+                    // change what a line becomes (a log read in pieces is read in other chunks)
                     head(buf, start, sink);
                 } else {
                     sink.line(buf, start, trimCr(buf, start, nl), false, mark < 0);

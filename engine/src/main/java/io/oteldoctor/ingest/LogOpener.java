@@ -37,19 +37,10 @@ public final class LogOpener {
     }
 
     public static void open(String name, InputStream raw, LogHandler handler) throws IOException {
-        open(name, raw, handler, false, 0);
+        open(name, raw, handler, 0);
     }
 
-    /**
-     * @param readAhead decompress on a thread of its own, a few chunks ahead of the handler, so
-     *                  inflating and scanning run at once on two cores; what the handler reads,
-     *                  and where a damaged stream fails, is the same either way
-     */
-    public static void open(String name, InputStream raw, LogHandler handler, boolean readAhead) throws IOException {
-        open(name, raw, handler, readAhead, 0);
-    }
-
-    private static void open(String name, InputStream raw, LogHandler handler, boolean readAhead, int depth) throws IOException {
+    private static void open(String name, InputStream raw, LogHandler handler, int depth) throws IOException {
         Counting compressed = new Counting(raw);
         // Pushback rather than a buffered stream: a buffered read loops over several underlying reads
         // and loses what it already had when a later one fails (a truncated gzip), while the scanner
@@ -58,26 +49,26 @@ public final class LogOpener {
         byte[] head = peek(in);
         if (depth < MAX_DEPTH) {
             if (startsWith(head, 0x1f, 0x8b)) {
-                decompressed(name, bounded(new GZIPInputStream(in, 1 << 16), compressed), handler, readAhead, depth);
+                decompressed(name, bounded(new GZIPInputStream(in, 1 << 16), compressed), handler, depth);
                 return;
             }
             if (startsWith(head, 'B', 'Z', 'h')) {
-                decompressed(name, bounded(new BZip2CompressorInputStream(in, true), compressed), handler, readAhead, depth);
+                decompressed(name, bounded(new BZip2CompressorInputStream(in, true), compressed), handler, depth);
                 return;
             }
             if (startsWith(head, 0xfd, '7', 'z', 'X', 'Z', 0x00)) {
-                decompressed(name, bounded(new XZCompressorInputStream(in, true), compressed), handler, readAhead, depth);
+                decompressed(name, bounded(new XZCompressorInputStream(in, true), compressed), handler, depth);
                 return;
             }
             if (startsWith(head, 0x28, 0xb5, 0x2f, 0xfd)) {
                 throw new IOException("zstd-compressed data is not supported; decompress it first (zstd -d)");
             }
             if (startsWith(head, 'P', 'K', 3, 4)) {
-                entries(name, new ZipArchiveInputStream(in), handler, readAhead, depth);
+                entries(name, new ZipArchiveInputStream(in), handler, depth);
                 return;
             }
             if (head.length >= 262 && head[257] == 'u' && head[258] == 's' && head[259] == 't' && head[260] == 'a' && head[261] == 'r') {
-                entries(name, new TarArchiveInputStream(in), handler, readAhead, depth);
+                entries(name, new TarArchiveInputStream(in), handler, depth);
                 return;
             }
         }
@@ -99,20 +90,11 @@ public final class LogOpener {
         return PEEK;
     }
 
-    /** Only the outermost decompression reads ahead: one extra thread per source, not one per archive entry. */
-    private static void decompressed(String name, InputStream data, LogHandler handler, boolean readAhead, int depth)
-            throws IOException {
-        if (!readAhead) {
-            open(name, data, handler, false, depth + 1);
-            return;
-        }
-        try (InputStream ahead = new ReadAheadInputStream(data, name)) {
-            open(name, ahead, handler, false, depth + 1);
-        }
+    private static void decompressed(String name, InputStream data, LogHandler handler, int depth) throws IOException {
+        open(name, data, handler, depth + 1);
     }
 
-    private static void entries(String name, ArchiveInputStream<? extends ArchiveEntry> archive, LogHandler handler, boolean readAhead,
-                                int depth) throws IOException {
+    private static void entries(String name, ArchiveInputStream<? extends ArchiveEntry> archive, LogHandler handler, int depth) throws IOException {
         ArchiveEntry entry;
         while ((entry = archive.getNextEntry()) != null) {
             if (entry.isDirectory() || !archive.canReadEntryData(entry)) {
@@ -124,7 +106,7 @@ public final class LogOpener {
                     // the archive stream stays open for the next entry
                 }
             };
-            open(name + "!/" + entry.getName(), body, handler, readAhead, depth + 1);
+            open(name + "!/" + entry.getName(), body, handler, depth + 1);
         }
     }
 

@@ -102,7 +102,7 @@ public final class RecordAssembler implements LineSink {
     /**
      * Whether line {@code l} starts a record whatever came before the line {@code k} it follows:
      * then a reader that starts at {@code l} with no history assembles exactly the records a reader
-     * from the top does, which lets a file be read as two ranges. Decided with the same checks as
+     * from the top does, which lets a log be read in pieces. Decided with the same checks as
      * {@link #line}.
      */
     public static boolean startsRecordAfter(byte[] b, int kStart, int kEnd, int lStart, int lEnd) {

@@ -92,4 +92,70 @@ class LineScannerTest {
         assertEquals(lines, seen[0]);
         assertEquals(lines / 2, seen[1]);
     }
+
+    /**
+     * Bytes scanned in memory give what a stream of the same bytes gives: the lines, their flags
+     * and whether the end is heard; and, for bytes a failing read left, what the stream gives
+     * before its read fails.
+     */
+    @Test
+    void bytesInMemoryScanAsTheStreamOfThem() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        LineFilter hasZ = (b, s, e) -> {
+            for (int i = s; i < e; i++) {
+                if (b[i] == 'z') {
+                    return true;
+                }
+            }
+            return false;
+        };
+        String[] pieces = {"a", "z", "\n", "\r\n", "\n\n", "xyz", "q".repeat(70), "z".repeat(90), " "};
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(40); n > 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] input = text.toString().getBytes(StandardCharsets.UTF_8);
+            for (boolean ended : new boolean[] {true, false}) {
+                List<String> fromStream = new ArrayList<>();
+                java.io.InputStream stream = new java.io.FilterInputStream(new ByteArrayInputStream(input)) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        int n = in.read(b, off, Math.min(len, 1 + random.nextInt(50)));
+                        if (n < 0 && !ended) {
+                            throw new IOException("truncated");
+                        }
+                        return n;
+                    }
+                };
+                try {
+                    new LineScanner(64, hasZ).scan(stream, recorder(fromStream));
+                } catch (IOException e) {
+                    fromStream.add("failed");
+                }
+                List<String> inMemory = new ArrayList<>();
+                byte[] padded = new byte[input.length + 6];
+                System.arraycopy(input, 0, padded, 3, input.length);
+                new LineScanner(64, hasZ).scan(padded, 3, 3 + input.length, ended, recorder(inMemory));
+                if (!ended) {
+                    inMemory.add("failed");
+                }
+                assertEquals(fromStream, inMemory, text + (ended ? " ended" : " failed"));
+            }
+        }
+    }
+
+    private static LineSink recorder(List<String> out) {
+        return new LineSink() {
+            @Override
+            public void line(byte[] buf, int start, int end, boolean truncated, boolean mayMatter) {
+                out.add(new String(buf, start, end - start, StandardCharsets.UTF_8) + (truncated ? " cut" : "") + (mayMatter ? " z" : ""));
+            }
+
+            @Override
+            public void end() {
+                out.add("end");
+            }
+        };
+    }
 }

@@ -107,48 +107,4 @@ class LogOpenerTest {
                 (name, in) -> in.transferTo(OutputStream.nullOutputStream())));
         assertTrue(e.getMessage().contains("decompression bomb"), e.getMessage());
     }
-
-    /** What a handler reads from each log, up to and including how the read ended. */
-    private static List<String> readAll(byte[] data, boolean readAhead) {
-        List<String> seen = new ArrayList<>();
-        try {
-            LogOpener.open("src", new ByteArrayInputStream(data), (name, in) -> {
-                ByteArrayOutputStream got = new ByteArrayOutputStream();
-                byte[] buf = new byte[7777]; // not a divisor of any chunk size
-                try {
-                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                        got.write(buf, 0, n);
-                    }
-                } finally {
-                    seen.add(name + ": " + got.size() + " bytes, digest " + java.util.Arrays.hashCode(got.toByteArray()));
-                }
-            }, readAhead);
-            seen.add("end");
-        } catch (IOException | RuntimeException e) {
-            seen.add("failed: " + e.getClass().getName() + ": " + e.getMessage());
-        }
-        return seen;
-    }
-
-    @Test
-    void readingAheadChangesNothingThatIsRead() throws IOException {
-        StringBuilder text = new StringBuilder();
-        java.util.Random random = new java.util.Random(3);
-        while (text.length() < 5 * ReadAheadInputStream.CHUNK + 12345) {
-            text.append("2025-06-10T09:12:44.").append(random.nextInt(1000)).append("Z\tinfo\tline ").append(random.nextLong()).append('\n');
-        }
-        byte[] log = text.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] gz = compress(log, GZIPOutputStream::new);
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("a.log", log);
-        entries.put("b.log", LOG);
-        byte[] targz = compress(tar(entries), GZIPOutputStream::new);
-        for (byte[] data : List.of(gz, targz, compress(log, BZip2CompressorOutputStream::new), java.util.Arrays.copyOf(gz, gz.length / 2),
-                java.util.Arrays.copyOf(targz, targz.length * 2 / 3), java.util.Arrays.copyOf(gz, 40))) {
-            List<String> plain = readAll(data, false);
-            assertEquals(plain, readAll(data, true));
-        }
-        assertTrue(readAll(java.util.Arrays.copyOf(gz, gz.length / 2), true).get(1).startsWith("failed: java.io.EOFException"),
-                "a truncated gzip still fails as one, after the bytes before the damage");
-    }
 }
