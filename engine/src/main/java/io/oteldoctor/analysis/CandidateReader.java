@@ -54,6 +54,10 @@ final class CandidateReader {
         boolean matters = signal.hasCause() || signal.getEnvelope() != Envelope.NONE;
         Reading reading = new Reading(true, group, matters ? signal : null);
         if (shape != null) {
+            if (reading.signal() != null) {
+                // once per remembered shape: its copies share the key instead of each making its own on the rules' thread
+                reading.signal().conditions();
+            }
             recent.remember(shape, logName, record, reading);
         }
         return reading;

@@ -26,6 +26,8 @@ public final class EvidenceLedger {
     static final int MAX_COMPONENTS_PER_GROUP = 500;
     static final int MAX_ADDRESSES = 16;
     static final int MAX_FAILURE_SAMPLES = 3;
+    /** Raw error texts a component remembers having normalised; past this they are normalised each time. */
+    static final int MAX_REMEMBERED_ERRORS = 256;
     static final String OVERFLOW_COMPONENT = "(other components)";
 
     private final Map<String, SignatureRule> rules = new LinkedHashMap<>();
@@ -234,6 +236,8 @@ public final class EvidenceLedger {
         final List<EvidenceLine> failureSamples = new ArrayList<>();
         final List<String> failureErrors = new ArrayList<>();
         final Set<String> seenErrors = new LinkedHashSet<>();
+        /** Error texts already normalised into {@link #seenErrors}, as they came. */
+        private final Set<String> seenRaw = new java.util.HashSet<>();
         String lastError;
         final Map<String, ComponentState.Observation> observations = new LinkedHashMap<>();
 
@@ -258,6 +262,20 @@ public final class EvidenceLedger {
             endpoint = Endpoint.mostSpecific(endpoint, s.getEndpoint());
         }
 
+        /**
+         * Whether no error seen before normalises as this one does. A log that alternates between a few
+         * errors offers the same texts again and again; those are known without normalising them anew.
+         */
+        private boolean firstSight(String error) {
+            if (error != null && seenRaw.contains(error)) {
+                return false;
+            }
+            if (error != null && seenRaw.size() < MAX_REMEMBERED_ERRORS) {
+                seenRaw.add(error);
+            }
+            return seenErrors.add(normalised(error));
+        }
+
         void fail(Signal s) {
             failures++;
             switch (s.getEnvelope()) {
@@ -278,7 +296,7 @@ public final class EvidenceLedger {
                 lastFailure = lastFailure == null || t.isAfter(lastFailure) ? t : lastFailure;
             }
             String error = s.getErrorText() == null || s.getErrorText().isBlank() ? s.getMessage() : s.getErrorText();
-            if (failureSamples.size() < MAX_FAILURE_SAMPLES && !java.util.Objects.equals(error, lastError) && seenErrors.add(normalised(error))) {
+            if (failureSamples.size() < MAX_FAILURE_SAMPLES && !java.util.Objects.equals(error, lastError) && firstSight(error)) {
                 failureSamples.add(new EvidenceLine(s.getSource(), s.getLine(), s.getTimestamp(), s.getText()));
                 failureErrors.add(io.oteldoctor.signature.SecretMasker.mask(error.strip()));
             }
