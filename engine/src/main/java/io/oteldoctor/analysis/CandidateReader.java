@@ -24,6 +24,7 @@ final class CandidateReader {
     private final SignatureExtractor extractor = new SignatureExtractor();
     // a forced layout reads lines by other rules than detection does, so shapes are not used
     private final RecentShapes recent;
+    private final byte[] scratch = new byte[RecordShape.SCRATCH_BYTES];
     private long readByShape;
 
     CandidateReader(AnalysisOptions options) {
@@ -33,7 +34,7 @@ final class CandidateReader {
     }
 
     Reading read(RawRecord raw, String logName, SourceStats stats) {
-        RecordShape shape = recent != null && raw.lines().size() == 1 ? RecordShape.of(raw.lines().get(0), UNREAD_FIELDS) : null;
+        RecordShape shape = recent != null && raw.lines().size() == 1 ? RecordShape.of(raw.lines().get(0), UNREAD_FIELDS, scratch) : null;
         if (shape != null) {
             RecentShapes.Remembered same = recent.get(shape, logName);
             Instant time = same == null ? null : shape.timestamp();

@@ -46,6 +46,6 @@ final class RecentShapes {
                 || shape.blanked() && record.fields().isEmpty()) {
             return;
         }
-        byShape.put(shape.key(), new Remembered(logName, record.format(), reading));
+        byShape.put(shape.keptKey(), new Remembered(logName, record.format(), reading));
     }
 }

@@ -37,16 +37,25 @@ public final class RecordShape {
     private final boolean blanked;
     private final boolean json;
 
-    private RecordShape(byte[] key, String time, boolean blanked, boolean json) {
-        this.key = new Key(key);
+    private RecordShape(byte[] key, int length, String time, boolean blanked, boolean json) {
+        this.key = new Key(key, length);
         this.time = time;
         this.blanked = blanked;
         this.json = json;
     }
 
-    /** Equal for records that differ only in masked digits and blanked values. */
+    /**
+     * Equal for records that differ only in masked digits and blanked values. Made with a scratch
+     * buffer ({@link #of(byte[], byte[][], byte[])}), it is valid until the buffer is used again:
+     * look it up, and keep {@link #keptKey()} instead.
+     */
     public Object key() {
         return key;
+    }
+
+    /** The key, in bytes of its own: what a map that outlives the next shape may hold. */
+    public Object keptKey() {
+        return key.bytes.length == key.length ? key : new Key(java.util.Arrays.copyOf(key.bytes, key.length), key.length);
     }
 
     /** The console time stamp of this record, as the parser reads it (null when it is no valid time). */
@@ -73,24 +82,26 @@ public final class RecordShape {
     /** Bytes compared by content, with the hash computed once. */
     private static final class Key {
         private final byte[] bytes;
+        private final int length;
         private final int hash;
 
-        Key(byte[] bytes) {
+        Key(byte[] bytes, int length) {
             this.bytes = bytes;
-            this.hash = hash(bytes);
+            this.length = length;
+            this.hash = hash(bytes, length);
         }
 
         /**
          * Eight bytes per step: {@code Arrays.hashCode} takes one multiply per byte, each waiting
          * for the last, which on a record of a few hundred bytes costs more than the rest of its shape.
          */
-        private static int hash(byte[] b) {
-            long h = b.length;
+        private static int hash(byte[] b, int length) {
+            long h = length;
             int i = 0;
-            for (; i + 8 <= b.length; i += 8) {
+            for (; i + 8 <= length; i += 8) {
                 h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L, 29);
             }
-            for (; i < b.length; i++) {
+            for (; i < length; i++) {
                 h = (h ^ b[i]) * 0x9E3779B97F4A7C15L;
             }
             return (int) (h ^ h >>> 32);
@@ -98,7 +109,7 @@ public final class RecordShape {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && java.util.Arrays.equals(k.bytes, bytes);
+            return o instanceof Key k && k.hash == hash && java.util.Arrays.equals(k.bytes, 0, k.length, bytes, 0, length);
         }
 
         @Override
@@ -117,12 +128,21 @@ public final class RecordShape {
      * {@link #MAX_BYTES}.
      */
     public static RecordShape of(byte[] line, byte[][] unreadFields) {
+        return of(line, unreadFields, null);
+    }
+
+    /**
+     * The same, with the key written into {@code scratch} (at least {@link #SCRATCH_BYTES} long)
+     * instead of bytes of its own: a reader that looks up most shapes and keeps few saves a copy
+     * of every line.
+     */
+    public static RecordShape of(byte[] line, byte[][] unreadFields, byte[] scratch) {
         int n = line.length;
         if (n == 0 || n > MAX_BYTES || line[0] == 0x1E) {
             return null;
         }
         if (line[0] == '{') {
-            return ofJson(line, unreadFields);
+            return ofJson(line, unreadFields, scratch);
         }
         // A line that starts with a console time has no transport prefix: a prefix needs a space
         // after its time (CRI, journald short-iso), never the console's tab or two spaces.
@@ -141,7 +161,7 @@ public final class RecordShape {
             return null;
         }
         int rest = skipSeparator(line, afterLevel, n, tabs);
-        byte[] key = line.clone();
+        byte[] key = copy(line, scratch);
         maskPrefixTime(key, m);
         int fields = fieldsStart(line, afterCaller(line, rest, n, tabs), n, tabs);
         return shape(line, key, m, tsEnd, fields, unreadFields, false);
@@ -166,8 +186,18 @@ public final class RecordShape {
             blanked = blankValues(line, key, fields, line.length, unreadFields, out);
             length = out[0];
         }
-        byte[] trimmed = length == line.length ? key : java.util.Arrays.copyOf(key, length);
-        return new RecordShape(trimmed, new String(line, timeStart, timeEnd - timeStart, StandardCharsets.UTF_8), blanked, json);
+        return new RecordShape(key, length, new String(line, timeStart, timeEnd - timeStart, StandardCharsets.UTF_8), blanked, json);
+    }
+
+    /** Enough for the key of any line that has a shape. */
+    public static final int SCRATCH_BYTES = MAX_BYTES;
+
+    private static byte[] copy(byte[] line, byte[] scratch) {
+        if (scratch == null) {
+            return line.clone();
+        }
+        System.arraycopy(line, 0, scratch, 0, line.length);
+        return scratch;
     }
 
     /**
@@ -177,7 +207,7 @@ public final class RecordShape {
      * as the collector's JSON is remembered, and a record of the same shape differs from it only in
      * digits inside a string and in values that are complete strings or numbers, so it parses too.
      */
-    private static RecordShape ofJson(byte[] line, byte[][] unreadFields) {
+    private static RecordShape ofJson(byte[] line, byte[][] unreadFields, byte[] scratch) {
         int n = line.length;
         int timeStart = -1;
         int timeEnd = -1;
@@ -225,7 +255,7 @@ public final class RecordShape {
             }
             before = c;
         }
-        return timeStart < 0 ? null : shape(line, line.clone(), timeStart, timeEnd, 0, unreadFields, true);
+        return timeStart < 0 ? null : shape(line, copy(line, scratch), timeStart, timeEnd, 0, unreadFields, true);
     }
 
     private static int skipWhiteSpace(byte[] b, int p, int e) {

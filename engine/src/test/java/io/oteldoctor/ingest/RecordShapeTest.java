@@ -129,4 +129,23 @@ class RecordShapeTest {
         assertNull(shape("{\"level\":\"error\",\"ts\":\"2025-06-10T09:00:00\\u005a\",\"msg\":\"x\"}"), "an escape in the time");
         assertNull(shape("{\"level\":\"error\",\"msg\":\"ts\",\"x\":\"unterminated}"));
     }
+
+    /** A key made in a scratch buffer looks up the same entries, and the kept copy outlives the buffer's reuse. */
+    @Test
+    void keysInAScratchBufferEqualKeysOfTheirOwn() {
+        byte[] scratch = new byte[RecordShape.SCRATCH_BYTES];
+        String refused = retry("2025-06-10T09:00:00.023Z", "\"21.109235904s\"");
+        String json = "{\"level\":\"error\",\"ts\":\"2025-06-10T09:00:00.023Z\",\"msg\":\"Exporting failed.\",\"interval\":\"5.1s\"}";
+        for (String line : List.of(refused, json)) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            RecordShape inScratch = RecordShape.of(bytes, COUNTS, scratch);
+            RecordShape own = RecordShape.of(bytes, COUNTS);
+            assertEquals(own.key(), inScratch.key());
+            assertEquals(own.key().hashCode(), inScratch.key().hashCode());
+            Object kept = inScratch.keptKey();
+            RecordShape.of(retry("2025-06-10T09:00:00.023Z", "\"3s\"").replace("4317", "9999").getBytes(StandardCharsets.UTF_8), COUNTS, scratch);
+            assertEquals(own.key(), kept, "the kept key is its own copy");
+            assertNotEquals(own.key(), inScratch.key(), "a key in scratch is only valid until the next shape");
+        }
+    }
 }
