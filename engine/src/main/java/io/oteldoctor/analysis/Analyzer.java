@@ -214,9 +214,7 @@ public final class Analyzer {
         ArrayDeque<CompletableFuture<PieceWorkers.Result>> pending = new ArrayDeque<>();
         long offset = 0;
         try {
-            long waitStart = System.nanoTime();
             for (StreamPieces.Piece piece = pieces.next(); piece != null; piece = pieces.next()) {
-                pipeline.clock.waited(System.nanoTime() - waitStart);
                 boolean alone = pending.isEmpty() && !(piece instanceof StreamPieces.Cut);
                 if (alone || piece instanceof StreamPieces.Rest) {
                     // the whole log is one piece, or what remains cannot be cut: read here, after the pieces before it
@@ -231,7 +229,6 @@ public final class Analyzer {
                 while (!pending.isEmpty() && (pending.size() > PIECES_OUT || pending.peek().isDone())) {
                     offset = apply(pending.poll(), stats, pipeline, offset);
                 }
-                waitStart = System.nanoTime();
             }
             while (!pending.isEmpty()) {
                 offset = apply(pending.poll(), stats, pipeline, offset);
@@ -239,6 +236,8 @@ public final class Analyzer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading " + name);
+        } finally {
+            pipeline.clock.waited(pieces.waitedNanos());
         }
     }
 

@@ -62,10 +62,6 @@ final class PieceWorkers implements AutoCloseable {
         return result;
     }
 
-    boolean started() {
-        return !threads.isEmpty();
-    }
-
     private void work() {
         LineScanner scanner = new LineScanner(options.maxLineBytes(), filter);
         CandidateReader reader = new CandidateReader(options);

@@ -146,7 +146,7 @@ public final class LineScanner {
         sink.line(buf, start, end, true, filter.mayMatter(buf, start, end));
     }
 
-    private static int indexOfNewline(byte[] buf, int from, int to) {
+    static int indexOfNewline(byte[] buf, int from, int to) {
         for (int i = from; i < to; i++) {
             if (buf[i] == '\n') {
                 return i;
@@ -155,7 +155,7 @@ public final class LineScanner {
         return -1;
     }
 
-    private static int lastNewline(byte[] buf, int from, int to) {
+    static int lastNewline(byte[] buf, int from, int to) {
         for (int i = to - 1; i >= from; i--) {
             if (buf[i] == '\n') {
                 return i;
@@ -164,7 +164,7 @@ public final class LineScanner {
         return -1;
     }
 
-    private static int trimCr(byte[] buf, int start, int end) {
+    static int trimCr(byte[] buf, int start, int end) {
         return end > start && buf[end - 1] == '\r' ? end - 1 : end;
     }
 }

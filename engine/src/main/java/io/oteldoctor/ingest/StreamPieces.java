@@ -53,6 +53,7 @@ public final class StreamPieces {
     private byte[] carry = new byte[0];
     private int carried;
     private boolean done;
+    private long waitedNanos;
 
     /**
      * @param pieceBytes   where to start looking for a cut
@@ -83,7 +84,9 @@ public final class StreamPieces {
         if (done) {
             return null;
         }
+        long waitStart = System.nanoTime();
         byte[] buf = free.take();
+        waitedNanos += System.nanoTime() - waitStart;
         int size = Math.max(pieceBytes + Math.min(searchBytes, 2 * READ), carried + READ);
         if (buf.length < size) {
             buf = new byte[size];
@@ -95,7 +98,7 @@ public final class StreamPieces {
         while (true) {
             if (filled >= pieceBytes) {
                 if (searched < 0) {
-                    searched = indexOf(buf, pieceBytes - 1, filled);
+                    searched = LineScanner.indexOfNewline(buf, Math.max(0, pieceBytes - 1), filled);
                 }
                 if (searched >= 0) {
                     int cut = cut(buf, searched, filled);
@@ -128,6 +131,11 @@ public final class StreamPieces {
         }
     }
 
+    /** Time {@link #next} spent waiting for a buffer to come back, not reading. */
+    public long waitedNanos() {
+        return waitedNanos;
+    }
+
     /** All that follows a {@link Rest} piece's bytes: the stream, from where the pieces stopped. */
     public InputStream rest() {
         return in;
@@ -146,13 +154,13 @@ public final class StreamPieces {
     private int cut(byte[] b, int nl, int filled) {
         while (true) {
             int lStart = nl + 1;
-            int lNewline = indexOf(b, lStart, filled);
+            int lNewline = LineScanner.indexOfNewline(b, lStart, filled);
             if (lNewline < 0) {
                 return -nl;
             }
-            int kStart = lastIndexOf(b, nl - 1) + 1;
+            int kStart = LineScanner.lastNewline(b, 0, nl) + 1;
             if (nl - kStart <= maxLineBytes && lNewline - lStart <= maxLineBytes
-                    && RecordAssembler.startsRecordAfter(b, kStart, trimCr(b, kStart, nl), lStart, trimCr(b, lStart, lNewline))) {
+                    && RecordAssembler.startsRecordAfter(b, kStart, LineScanner.trimCr(b, kStart, nl), lStart, LineScanner.trimCr(b, lStart, lNewline))) {
                 return lStart;
             }
             nl = lNewline;
@@ -165,27 +173,5 @@ public final class StreamPieces {
             carry = new byte[Math.max(carried, READ * 2)];
         }
         System.arraycopy(buf, from, carry, 0, carried);
-    }
-
-    private static int indexOf(byte[] b, int from, int to) {
-        for (int i = Math.max(0, from); i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int lastIndexOf(byte[] b, int from) {
-        for (int i = from; i >= 0; i--) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int trimCr(byte[] b, int start, int end) {
-        return end > start && b[end - 1] == '\r' ? end - 1 : end;
     }
 }

@@ -76,8 +76,8 @@ public final class SignatureSession implements AutoCloseable {
     /**
      * Signals held while the KieBase is still being built, before the session waits for it: the
      * thread that reads the input goes on reading meanwhile (on a 2 GB log it had waited 0.7 s at its
-     * first batch while the second range's reader filled the hand-over and stopped too). A count,
-     * not bytes: most held signals share their texts with the record they repeat.
+     * first batch, and the other readers stopped behind it). A count, not bytes: most held signals
+     * share their texts with the record they repeat.
      */
     static final int BATCH_WHILE_BUILDING = 16_384;
 

@@ -38,7 +38,7 @@ public record Report(String schema, Tool tool, String groupBy, Input input, List
      *
      * @param megabytesPerSecond input bytes per second of {@code elapsedMillis}, in MiB (2^20 bytes), one decimal
      * @param peakHeapBytes      the sum of each heap pool's peak use in this JVM, an upper bound of the peak heap
-     * @param threads            threads that scanned input: 2 when a large plain file was read as two ranges
+     * @param threads            threads that scanned input: 2 when a log was scanned in pieces by two workers
      */
     public record Stats(long candidateRecords, long signals, long elapsedMillis, long linesRead, long bytesRead,
                         long linesPerSecond, double megabytesPerSecond, long peakHeapBytes, int threads, StageMillis stageMillis) {

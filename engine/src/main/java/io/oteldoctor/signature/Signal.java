@@ -397,8 +397,8 @@ public final class Signal implements Cloneable {
     }
 
     /**
-     * This signal for a record {@code lines} further down its log: a file read as two ranges
-     * numbers the second range's lines from its own start until the first range's length is known.
+     * This signal for a record {@code lines} further down its log: a log read in pieces numbers
+     * each piece's lines from the piece's start until the lines before it are counted.
      */
     public Signal shifted(long lines) {
         return lines == 0 ? this : at(line + lines, lastLine + lines, timestamp);
