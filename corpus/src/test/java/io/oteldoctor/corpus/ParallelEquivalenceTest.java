@@ -152,6 +152,43 @@ class ParallelEquivalenceTest {
         assertTrue(two.hasDiagnoses());
     }
 
+    /**
+     * Lines longer than the scanner keeps, which no cut may sit beside, and a stack trace longer than
+     * the search for a cut, after which the rest of the log is read on the reading thread.
+     */
+    @Test
+    void overLongLinesAndARecordLongerThanTheSearch() throws IOException {
+        List<String> failing = new ArrayList<>();
+        for (LabelledLog log : Corpus.all()) {
+            if (!log.expect().equals(LabelledLog.NONE) && log.log().startsWith("20")) {
+                failing.add(log.log().endsWith("\n") ? log.log() : log.log() + "\n");
+            }
+        }
+        Random random = new Random(5);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            text.append(failing.get(random.nextInt(failing.size())));
+            if (i % 7 == 0) {
+                text.append("2025-06-10T09:00:00.000Z\tinfo\tx.go:1\t").append("y".repeat(1500 + random.nextInt(3000))).append('\n');
+            }
+        }
+        String trace = "\tgo.opentelemetry.io/collector/exporter/exporterhelper.(*retrySender).send(0xc000123456)\n";
+        StringBuilder longTrace = new StringBuilder(text).append("2025-06-10T09:00:01.000Z\terror\tx.go:2\tpanic: boom\n");
+        while (longTrace.length() < text.length() + (17 << 20)) {
+            longTrace.append(trace);
+        }
+        longTrace.append(text);
+        AnalysisOptions options = new AnalysisOptions(GroupBy.NONE, true, 1024, null, 2, 700, true);
+        for (String log : List.of(text.toString(), longTrace.toString())) {
+            Path file = Files.writeString(dir.resolve("long-" + log.length() + ".log"), log, StandardCharsets.UTF_8);
+            Report one = analyze(file, options.withThreads(1));
+            Report two = analyze(file, options);
+            assertTrue(one.input().totals().truncated() > 0, "some lines are longer than the scanner keeps");
+            assertEquals(2, two.stats().threads());
+            assertSame(one, two, file.getFileName().toString());
+        }
+    }
+
     @AfterAll
     static void mostInputsWereReallyCut() {
         // a sample of one record, or whose only cuts lie in a stack trace to its end, is read in one piece
