@@ -64,10 +64,14 @@ public final class DiagnosisAssembler {
                 own.add(e);
             }
         }
-        // deterministic: the rule session returns facts in no particular order
+        // deterministic: the rule session returns facts in no particular order, and one rule can hold
+        // evidence for a component twice (its own lines, and gRPC core lines attributed to it)
         own.sort(Comparator.comparingDouble(Evidence::getWeight).reversed()
                 .thenComparing(Comparator.comparingLong(Evidence::getCount).reversed())
-                .thenComparing(Evidence::getRule));
+                .thenComparing(Evidence::getRule)
+                .thenComparing(Evidence::getFirstSeen, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(Evidence::getLastLine)
+                .thenComparing(e -> e.getOrigin().name()));
         List<Diagnosis.CitedEvidence> cited = cite(own, state, h);
         long occurrences = 0;
         Instant first = null;
