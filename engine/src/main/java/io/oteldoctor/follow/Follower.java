@@ -12,6 +12,7 @@ import io.oteldoctor.ingest.LogRecord;
 import io.oteldoctor.ingest.RawRecord;
 import io.oteldoctor.ingest.RecordAssembler;
 import io.oteldoctor.ingest.RecordParser;
+import io.oteldoctor.ingest.RecordShape;
 import io.oteldoctor.ingest.SourceAccounting;
 import io.oteldoctor.ingest.SourceStats;
 import io.oteldoctor.matching.EvidenceLedger;
@@ -63,6 +64,7 @@ public final class Follower implements AutoCloseable {
     private final FollowOptions options;
     private final LineFilter filter;
     private final RecordParser parser;
+    private final RejectedHeads rejectedHeads;
     private final SignatureExtractor extractor = new SignatureExtractor();
     private final RankingSession ranking;
     private final DiagnosisAssembler assembler;
@@ -96,6 +98,12 @@ public final class Follower implements AutoCloseable {
      * @param wall     the wall clock; tests pass a fixed one
      */
     public Follower(Rulebase rulebase, CauseCatalogue catalogue, FollowOptions options, Clock wall) {
+        this(rulebase, catalogue, options, wall, true);
+    }
+
+    /** @param rememberShapes false parses every rejected record: only to check that remembering changes nothing */
+    Follower(Rulebase rulebase, CauseCatalogue catalogue, FollowOptions options, Clock wall, boolean rememberShapes) {
+        this.rejectedHeads = rememberShapes ? new RejectedHeads() : null;
         this.rulebase = rulebase;
         this.options = options;
         this.filter = rulebase.prefilter();
@@ -253,12 +261,27 @@ public final class Follower implements AutoCloseable {
     }
 
     private void rejected(RawRecord raw) {
+        RecordShape shape = rejectedHeads == null || options.inputFormat() != null ? null : rejectedHeads.shape(raw.lines().get(0));
+        if (shape != null) {
+            String group = rejectedHeads.group(shape, raw.source());
+            Instant time = group == null ? null : shape.timestamp();
+            if (time != null) {
+                lastGroup.put(raw.source(), group);
+                clock.observe(time);
+                afterRecord();
+                return;
+            }
+        }
         LogRecord record = parser.parse(raw);
         if (record == null) {
             return;
         }
-        lastGroup.put(raw.source(), options.groupBy().groupOf(raw.source(), record.host()));
+        String group = options.groupBy().groupOf(raw.source(), record.host());
+        lastGroup.put(raw.source(), group);
         clock.observe(record.timestamp());
+        if (shape != null) {
+            rejectedHeads.remember(shape, raw.source(), record, group);
+        }
         afterRecord();
     }
 

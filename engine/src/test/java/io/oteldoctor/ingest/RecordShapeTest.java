@@ -148,4 +148,16 @@ class RecordShapeTest {
             assertNotEquals(own.key(), inScratch.key(), "a key in scratch is only valid until the next shape");
         }
     }
+
+    @Test
+    void everyFieldBlanksAllValuesOfTheFieldsObjectButNotTheMessage() {
+        String a = "2025-06-10T09:00:01.000Z\tinfo\tmemorylimiter/memorylimiter.go:180\tMemory usage is within limits\t{\"cur_mem_mib\": 120, \"name\": \"a\"}";
+        String b = "2025-06-10T09:00:02.000Z\tinfo\tmemorylimiter/memorylimiter.go:180\tMemory usage is within limits\t{\"cur_mem_mib\": 377, \"name\": \"b\"}";
+        String c = b.replace("within limits", "above limits");
+        RecordShape sa = RecordShape.of(a.getBytes(StandardCharsets.UTF_8), RecordShape.EVERY_FIELD);
+        assertEquals(sa.key(), RecordShape.of(b.getBytes(StandardCharsets.UTF_8), RecordShape.EVERY_FIELD).key());
+        assertTrue(sa.blanked());
+        assertNotEquals(sa.key(), RecordShape.of(c.getBytes(StandardCharsets.UTF_8), RecordShape.EVERY_FIELD).key());
+        assertNotEquals(shape(a).key(), shape(b).key(), "named fields blank only those names");
+    }
 }
