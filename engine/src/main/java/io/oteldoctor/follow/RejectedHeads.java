@@ -16,8 +16,8 @@ import java.util.Map;
  */
 final class RejectedHeads {
 
-    /** Shapes remembered; a stream with more distinct rejected shapes than this is just slower. */
-    static final int CAPACITY = 4096;
+    /** Shapes remembered, as many as a batch reader remembers: at most 4 MiB of keys in a long-running follower. */
+    static final int CAPACITY = 1024;
 
     private record Known(String source, String group) {
     }
