@@ -44,6 +44,7 @@ public final class StreamPieces {
     }
 
     private static final int READ = 1 << 16;
+    private static final int FIRST_BUFFER = 1 << 18;
 
     private final InputStream in;
     private final int pieceBytes;
@@ -87,7 +88,9 @@ public final class StreamPieces {
         long waitStart = System.nanoTime();
         byte[] buf = free.take();
         waitedNanos += System.nanoTime() - waitStart;
-        int size = Math.max(pieceBytes + Math.min(searchBytes, 2 * READ), carried + READ);
+        // a new buffer starts small and grows as it fills: a directory of small logs allocates what they
+        // hold, not a piece's worth each; recycled buffers of a large log keep the size they grew to
+        int size = Math.max(Math.min(pieceBytes + Math.min(searchBytes, 2 * READ), FIRST_BUFFER), carried + READ);
         if (buf.length < size) {
             buf = new byte[size];
         }
