@@ -277,12 +277,7 @@ public final class Analyzer {
                     pipeline, offset);
             return;
         }
-        RecordAssembler assembler = pipeline.assembler(name, stats, offset);
-        pipeline.scanner.scan(piece.bytes(), 0, piece.length(), !(piece instanceof StreamPieces.Failed), assembler);
-        if (piece instanceof StreamPieces.Failed failed) {
-            assembler.end();
-            throw failed.failure();
-        }
+        PieceWorkers.scan(pipeline.scanner, piece, pipeline.assembler(name, stats, offset));
     }
 
     /** A worker's failure as this thread's: the source's read failure as it was, a crash as a crash. */

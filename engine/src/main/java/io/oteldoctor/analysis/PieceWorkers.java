@@ -5,6 +5,7 @@ import io.oteldoctor.ingest.LineScanner;
 import io.oteldoctor.ingest.RecordAssembler;
 import io.oteldoctor.ingest.SourceStats;
 import io.oteldoctor.ingest.StreamPieces;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -96,20 +97,27 @@ final class PieceWorkers implements AutoCloseable {
             items.add(reader.read(raw, name, stats));
             parseNanos[0] += System.nanoTime() - parseStart;
         }, options.groupBy() == GroupBy.HOST ? items::add : null);
-        StreamPieces.Piece piece = job.piece();
         Throwable failure = null;
         try {
-            scanner.scan(piece.bytes(), 0, piece.length(), !(piece instanceof StreamPieces.Failed), assembler);
-            if (piece instanceof StreamPieces.Failed failed) {
-                // as when the read fails under a scanner reading the stream: the record under way still counts
-                assembler.end();
-                failure = failed.failure();
-            }
-        } catch (RuntimeException e) {
+            scan(scanner, job.piece(), assembler);
+        } catch (IOException | RuntimeException e) {
             failure = e;
         }
         long parse = parseNanos[0];
         return new Result(stats, items, assembler.lines(), failure, System.nanoTime() - start - parse, parse);
+    }
+
+    /**
+     * Scans a piece (not a {@link StreamPieces.Rest}) as a scanner reading its log from the top
+     * scans those bytes. A piece that ended in a failed read ends the record under way, as when a
+     * read fails under a scanner reading the stream, and throws that failure.
+     */
+    static void scan(LineScanner scanner, StreamPieces.Piece piece, RecordAssembler assembler) throws IOException {
+        scanner.scan(piece.bytes(), 0, piece.length(), !(piece instanceof StreamPieces.Failed), assembler);
+        if (piece instanceof StreamPieces.Failed failed) {
+            assembler.end();
+            throw failed.failure();
+        }
     }
 
     @Override

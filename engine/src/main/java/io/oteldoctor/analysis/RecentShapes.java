@@ -3,7 +3,6 @@ package io.oteldoctor.analysis;
 import io.oteldoctor.ingest.InputFormat;
 import io.oteldoctor.ingest.LogRecord;
 import io.oteldoctor.ingest.RecordShape;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,17 +34,10 @@ final class RecentShapes {
         return r != null && r.logName.equals(logName) ? r : null;
     }
 
-    /**
-     * Remembers what a parsed record came to, when its shape is sure to tell: its time must be the
-     * one its shape reads, read where the record's layout reads it, and when field values were blanked, its fields object must have parsed
-     * (a record whose object is not valid JSON keeps the object's text, values and all, in its message).
-     */
+    /** Remembers what a parsed record came to, when its shape vouches for it ({@link RecordShape#vouchesFor}). */
     void remember(RecordShape shape, String logName, LogRecord record, Reading reading) {
-        Instant time = shape.timestamp();
-        if (time == null || !time.equals(record.timestamp()) || !shape.readsAs(record.format())
-                || shape.blanked() && record.fields().isEmpty()) {
-            return;
+        if (shape.vouchesFor(record)) {
+            byShape.put(shape.keptKey(), new Remembered(logName, record.format(), reading));
         }
-        byShape.put(shape.keptKey(), new Remembered(logName, record.format(), reading));
     }
 }

@@ -2,7 +2,6 @@ package io.oteldoctor.follow;
 
 import io.oteldoctor.ingest.LogRecord;
 import io.oteldoctor.ingest.RecordShape;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,18 +42,11 @@ final class RejectedHeads {
         return k != null && k.source().equals(source) ? k.group() : null;
     }
 
-    /**
-     * Remembers the group a parsed record of this shape came to, when the shape reads the time the
-     * parser read, where the record's layout reads it, and any blanked values came from a fields
-     * object that parsed.
-     */
+    /** Remembers the group a parsed record of this shape came to, when the shape vouches for the record. */
     void remember(RecordShape shape, String source, LogRecord record, String group) {
-        Instant time = shape.timestamp();
-        if (time == null || !time.equals(record.timestamp()) || !shape.readsAs(record.format())
-                || shape.blanked() && record.fields().isEmpty()) {
-            return;
+        if (shape.vouchesFor(record)) {
+            known.put(shape.keptKey(), new Known(source, group));
         }
-        known.put(shape.keptKey(), new Known(source, group));
     }
 
     private static final byte[][] NO_FIELDS = {};

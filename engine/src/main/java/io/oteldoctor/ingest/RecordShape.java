@@ -37,8 +37,8 @@ public final class RecordShape {
     private final boolean blanked;
     private final boolean json;
 
-    private RecordShape(byte[] key, int length, String time, boolean blanked, boolean json) {
-        this.key = new Key(key, length);
+    private RecordShape(byte[] key, int length, boolean shared, String time, boolean blanked, boolean json) {
+        this.key = new Key(key, length, shared);
         this.time = time;
         this.blanked = blanked;
         this.json = json;
@@ -55,12 +55,23 @@ public final class RecordShape {
 
     /** The key, in bytes of its own: what a map that outlives the next shape may hold. */
     public Object keptKey() {
-        return key.bytes.length == key.length ? key : new Key(java.util.Arrays.copyOf(key.bytes, key.length), key.length);
+        return key.shared ? new Key(java.util.Arrays.copyOf(key.bytes, key.length), key.length, false) : key;
     }
 
     /** The console time stamp of this record, as the parser reads it (null when it is no valid time). */
     public Instant timestamp() {
         return json ? Timestamps.fromZapTs(time) : Timestamps.parse(time);
+    }
+
+    /**
+     * Whether this shape speaks for the record it was made from, so that later records of the same
+     * shape may be read from what that record came to: the shape reads the time the parser read,
+     * where the record's layout reads it, and any blanked values came from a fields object that parsed
+     * (a record whose object is not valid JSON keeps the object's text, values and all, in its message).
+     */
+    public boolean vouchesFor(LogRecord record) {
+        Instant t = timestamp();
+        return t != null && t.equals(record.timestamp()) && readsAs(record.format()) && !(blanked && record.fields().isEmpty());
     }
 
     /** Whether a record parsed as this layout has its time where this shape reads it. */
@@ -83,11 +94,14 @@ public final class RecordShape {
     private static final class Key {
         private final byte[] bytes;
         private final int length;
+        /** The bytes are a scratch buffer that the next shape overwrites. */
+        private final boolean shared;
         private final int hash;
 
-        Key(byte[] bytes, int length) {
+        Key(byte[] bytes, int length, boolean shared) {
             this.bytes = bytes;
             this.length = length;
+            this.shared = shared;
             this.hash = hash(bytes, length);
         }
 
@@ -164,7 +178,7 @@ public final class RecordShape {
         byte[] key = copy(line, scratch);
         maskPrefixTime(key, m);
         int fields = fieldsStart(line, afterCaller(line, rest, n, tabs), n, tabs);
-        return shape(line, key, m, tsEnd, fields, unreadFields, false);
+        return shape(line, key, scratch != null, m, tsEnd, fields, unreadFields, false);
     }
 
     /**
@@ -172,7 +186,7 @@ public final class RecordShape {
      * the line, with the time's digits masked and the unread fields' values blanked from {@code fields}
      * on (none when it is negative).
      */
-    private static RecordShape shape(byte[] line, byte[] key, int timeStart, int timeEnd, int fields, byte[][] unreadFields,
+    private static RecordShape shape(byte[] line, byte[] key, boolean shared, int timeStart, int timeEnd, int fields, byte[][] unreadFields,
                                      boolean json) {
         for (int i = timeStart; i < timeEnd; i++) {
             if (isDigit(key[i])) {
@@ -186,7 +200,7 @@ public final class RecordShape {
             blanked = blankValues(line, key, fields, line.length, unreadFields, out);
             length = out[0];
         }
-        return new RecordShape(key, length, new String(line, timeStart, timeEnd - timeStart, StandardCharsets.UTF_8), blanked, json);
+        return new RecordShape(key, length, shared, new String(line, timeStart, timeEnd - timeStart, StandardCharsets.UTF_8), blanked, json);
     }
 
     /** Enough for the key of any line that has a shape. */
@@ -255,7 +269,7 @@ public final class RecordShape {
             }
             before = c;
         }
-        return timeStart < 0 ? null : shape(line, copy(line, scratch), timeStart, timeEnd, 0, unreadFields, true);
+        return timeStart < 0 ? null : shape(line, copy(line, scratch), scratch != null, timeStart, timeEnd, 0, unreadFields, true);
     }
 
     private static int skipWhiteSpace(byte[] b, int p, int e) {

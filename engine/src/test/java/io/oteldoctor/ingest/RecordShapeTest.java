@@ -136,7 +136,10 @@ class RecordShapeTest {
         byte[] scratch = new byte[RecordShape.SCRATCH_BYTES];
         String refused = retry("2025-06-10T09:00:00.023Z", "\"21.109235904s\"");
         String json = "{\"level\":\"error\",\"ts\":\"2025-06-10T09:00:00.023Z\",\"msg\":\"Exporting failed.\",\"interval\":\"5.1s\"}";
-        for (String line : List.of(refused, json)) {
+        String head = "2025-06-10T09:00:00.023Z\terror\tx.go:1\t";
+        String tail = "\t{\"kind\": \"exporter\"}"; // nothing blanked: the key is as long as the scratch buffer
+        String fillsScratch = head + "m".repeat(RecordShape.SCRATCH_BYTES - head.length() - tail.length()) + tail;
+        for (String line : List.of(refused, json, fillsScratch)) {
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
             RecordShape inScratch = RecordShape.of(bytes, COUNTS, scratch);
             RecordShape own = RecordShape.of(bytes, COUNTS);
