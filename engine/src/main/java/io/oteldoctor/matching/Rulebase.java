@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import org.drools.model.Model;
@@ -32,15 +33,16 @@ public final class Rulebase {
     /** Where kie-maven-plugin records the generated model class of the bundled rules. */
     public static final String BUNDLED_MODEL_INDEX = "META-INF/kie/io.oteldoctor/otel-doctor-rules/drools-model";
 
-    private final CompletableFuture<KieBase> kieBase = new CompletableFuture<>();
+    private final CompletableFuture<KieBase> kieBase;
     private final List<SignatureRule> signatureRules;
     private final Set<String> triggers;
 
     /**
      * @param rules every rule's name and metadata, known before the KieBase is built
-     * @param build builds the KieBase; runs on its own thread when {@code background}
+     * @param kieBase the KieBase, built or being built
      */
-    private Rulebase(List<Map.Entry<String, Map<String, Object>>> rules, Callable<KieBase> build, boolean background) {
+    private Rulebase(List<Map.Entry<String, Map<String, Object>>> rules, CompletableFuture<KieBase> kieBase) {
+        this.kieBase = kieBase;
         List<SignatureRule> signature = new ArrayList<>();
         Set<String> allTriggers = new LinkedHashSet<>();
         for (Map.Entry<String, Map<String, Object>> rule : rules) {
@@ -70,33 +72,30 @@ public final class Rulebase {
         allTriggers.forEach(Prefilter::validate);
         this.signatureRules = List.copyOf(signature);
         this.triggers = Set.copyOf(allTriggers);
-        if (background) {
-            Thread builder = new Thread(() -> {
-                if (build(build)) {
-                    // The first session of a run loads and initialises Drools' session classes, some
-                    // 60 ms. Done here, once the KieBase is handed over, it is off the reading
-                    // thread's path; a session wanted meanwhile just waits for those classes.
-                    try {
-                        kieBase.join().newKieSession().dispose();
-                    } catch (RuntimeException e) {
-                        // nothing is lost: the run's own first session meets the same failure and reports it
-                    }
-                }
-            }, "otel-doctor-rulebase");
-            builder.setDaemon(true);
-            builder.start();
-        } else {
-            build(build);
-        }
     }
 
-    private boolean build(Callable<KieBase> build) {
-        try {
-            return kieBase.complete(build.call());
-        } catch (Throwable e) {
-            kieBase.completeExceptionally(e);
-            return false;
-        }
+    /** Builds a KieBase on a thread of its own, so its caller can go on meanwhile. */
+    private static CompletableFuture<KieBase> buildInBackground(Callable<KieBase> build) {
+        CompletableFuture<KieBase> kieBase = new CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                kieBase.complete(build.call());
+            } catch (Throwable e) {
+                kieBase.completeExceptionally(e);
+                return;
+            }
+            // The first session of a run loads and initialises Drools' session classes, some
+            // 60 ms. Done here, once the KieBase is handed over, it is off the reading
+            // thread's path; a session wanted meanwhile just waits for those classes.
+            try {
+                kieBase.join().newKieSession().dispose();
+            } catch (RuntimeException e) {
+                // nothing is lost: the run's own first session meets the same failure and reports it
+            }
+        }, "otel-doctor-rulebase");
+        builder.setDaemon(true);
+        builder.start();
+        return kieBase;
     }
 
     /**
@@ -118,18 +117,40 @@ public final class Rulebase {
     }
 
     private static Rulebase bundled(Function<Model, KieBase> build) {
-        List<Map.Entry<String, Map<String, Object>>> indexed = RuleIndex.bundled();
-        if (indexed == null) { // rules built without the index: the model must be loaded first
-            Model model = bundledModel();
-            return new Rulebase(RuleIndex.of(model), () -> build.apply(model), true);
-        }
-        return new Rulebase(indexed, () -> {
-            Model model = bundledModel();
-            if (!RuleIndex.of(model).equals(indexed)) {
+        // The builder starts before the index is read: the model and the KieBase are the longest
+        // part of a short run's start-up, and reading the index (tens of milliseconds, Jackson's
+        // first use) would otherwise come first.
+        CompletableFuture<Model> model = new CompletableFuture<>();
+        CompletableFuture<List<Map.Entry<String, Map<String, Object>>>> index = new CompletableFuture<>();
+        CompletableFuture<KieBase> kieBase = buildInBackground(() -> {
+            Model loaded;
+            try {
+                loaded = bundledModel();
+            } catch (RuntimeException e) {
+                model.completeExceptionally(e);
+                throw e;
+            }
+            model.complete(loaded);
+            List<Map.Entry<String, Map<String, Object>>> indexed = index.join();
+            if (indexed != null && !RuleIndex.of(loaded).equals(indexed)) {
                 throw new IllegalStateException("the rule index (" + RuleIndex.BUNDLED + ") does not match the compiled rules; rebuild them");
             }
-            return build.apply(model);
-        }, true);
+            return build.apply(loaded);
+        });
+        List<Map.Entry<String, Map<String, Object>>> indexed = null;
+        try {
+            indexed = RuleIndex.bundled();
+        } finally {
+            index.complete(indexed); // null when it failed to read: the builder must not wait forever
+        }
+        if (indexed == null) { // rules built without the index: the model must be loaded first
+            try {
+                return new Rulebase(RuleIndex.of(model.join()), kieBase);
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        return new Rulebase(indexed, kieBase);
     }
 
     static Model bundledModel() {
@@ -162,7 +183,7 @@ public final class Rulebase {
                 rules.add(Map.entry(rule.getName(), rule.getMetaData()));
             }
         }
-        return new Rulebase(rules, () -> kieBase, false);
+        return new Rulebase(rules, CompletableFuture.completedFuture(kieBase));
     }
 
     /** Whether the KieBase is built (or failed to build): then {@link #kieBase()} does not wait. */
