@@ -54,6 +54,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // The provider named here is loaded without a search of the class path, and SLF4J is
+        // asked not to say so on stderr (see StderrLoggingProvider).
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", StderrLoggingProvider.class.getName());
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
+        }
+        // Bound here, before any other thread starts. A thread that asks for a logger while
+        // another binds SLF4J gets a stand-in that holds its events back, replays them with a
+        // warning of three lines on stderr, and can lose one; the rulebase's thread asks for its
+        // first logger a few milliseconds after it starts, so binding now costs it nothing.
+        LoggerFactory.getILoggerFactory();
         int code = new Main(System.out, System.err, System.in).run(args).code();
         System.out.flush();
         System.exit(code);

@@ -19,9 +19,12 @@ import org.slf4j.Logger;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class StderrLogging extends ContextAwareBase implements Configurator {
 
+    /** The system property that names a Logback configuration file to use instead. */
+    static final String CONFIGURATION_FILE = "logback.configurationFile";
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null) {
+        if (System.getProperty(CONFIGURATION_FILE) != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();

@@ -30,8 +30,13 @@ class PackagedJarIT {
     }
 
     private Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JAR.toString()));
+        return run(List.of(), args);
+    }
+
+    private Run run(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         // files, not pipes: a report larger than the pipe buffer would block the child while we wait
         Path out = Files.createTempFile(dir, "stdout", ".txt");
@@ -56,6 +61,36 @@ class PackagedJarIT {
         assertTrue(r.stdout().startsWith("{"), "stdout is the report only");
         assertTrue(r.stdout().contains("\"schema\" : \"otel-doctor/report/1\""), r.stdout().substring(0, 200));
         assertTrue(r.stderr().isBlank(), "nothing on stderr for good input: " + r.stderr());
+    }
+
+    @Test
+    void theToolsOwnWarningsGoToStderrInItsFormatUnlessALogbackFileIsNamed() throws Exception {
+        byte[] log = Files.readAllBytes(Path.of("../examples/tls/console-v0130-private-ca-unknown-authority.log"));
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new GZIPOutputStream(gz)) {
+            out.write(log);
+        }
+        Path truncated = dir.resolve("cut.log.gz");
+        Files.write(truncated, java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
+
+        Run r = run("analyze", truncated.toString());
+        assertEquals(3, r.exit(), r.stderr());
+        assertTrue(r.stderr().startsWith("otel-doctor: WARN Analyzer: " + truncated + ": compressed data is truncated"), r.stderr());
+        assertTrue(!r.stderr().contains("SLF4J"), "SLF4J says nothing about how it was bound: " + r.stderr());
+
+        Path config = dir.resolve("logback.xml");
+        Files.writeString(config, """
+                <configuration>
+                  <appender name="E" class="ch.qos.logback.core.ConsoleAppender">
+                    <target>System.err</target>
+                    <encoder><pattern>MINE %level %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="warn"><appender-ref ref="E"/></root>
+                </configuration>
+                """);
+        Run configured = run(List.of("-Dlogback.configurationFile=" + config), "analyze", truncated.toString());
+        assertEquals(3, configured.exit(), configured.stderr());
+        assertTrue(configured.stderr().startsWith("MINE WARN " + truncated + ": compressed data is truncated"), configured.stderr());
     }
 
     @Test
