@@ -9,8 +9,8 @@ import ch.qos.logback.core.LayoutBase;
 /**
  * {@code otel-doctor: LEVEL Logger: message}, then the stack trace if any: what the pattern
  * {@code otel-doctor: %level %logger{0}: %msg%n} prints, without {@code PatternLayout}, whose
- * converter table and pattern parser cost every run some 10 ms of start-up before the first
- * thread but the main one can begin.
+ * converter table and pattern parser cost every run some 10 ms of CPU while only the main thread
+ * runs: logging is set up before any other thread starts.
  */
 final class StderrLayout extends LayoutBase<ILoggingEvent> {
 

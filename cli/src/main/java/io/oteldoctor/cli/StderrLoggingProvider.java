@@ -17,9 +17,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * Binds SLF4J to Logback configured by {@link StderrLogging} directly. Logback's own provider
  * first runs its auto-configuration: it looks up configurators as services, reads their
  * annotations, checks library versions and formats status messages with the time zone database
- * loaded, some 40 ms of CPU at the start of every run, spent on the thread that builds the
- * rulebase because Drools asks for its first logger there. {@link Main} names this provider in
- * the {@code slf4j.provider} system property; with {@code -Dlogback.configurationFile} Logback
+ * loaded: some 40 ms of CPU at the start of every run, which delayed the thread that builds the
+ * rulebase. {@link Main} names this provider in the {@code slf4j.provider} system property and
+ * binds it before starting any other thread; with {@code -Dlogback.configurationFile} Logback
  * configures itself from that file as usual.
  */
 public final class StderrLoggingProvider implements SLF4JServiceProvider {

@@ -3,11 +3,13 @@ package io.oteldoctor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -66,12 +68,12 @@ class PackagedJarIT {
     @Test
     void theToolsOwnWarningsGoToStderrInItsFormatUnlessALogbackFileIsNamed() throws Exception {
         byte[] log = Files.readAllBytes(Path.of("../examples/tls/console-v0130-private-ca-unknown-authority.log"));
-        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (var out = new GZIPOutputStream(gz)) {
             out.write(log);
         }
         Path truncated = dir.resolve("cut.log.gz");
-        Files.write(truncated, java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
+        Files.write(truncated, Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
 
         Run r = run("analyze", truncated.toString());
         assertEquals(3, r.exit(), r.stderr());

@@ -126,7 +126,7 @@ public final class Rulebase {
             Model loaded;
             try {
                 loaded = bundledModel();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // an Error too: the caller may be waiting for the model
                 model.completeExceptionally(e);
                 throw e;
             }
