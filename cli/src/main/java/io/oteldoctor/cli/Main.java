@@ -11,6 +11,7 @@ import io.oteldoctor.diagnosis.CauseCatalogue;
 import io.oteldoctor.ingest.InputPaths;
 import io.oteldoctor.ingest.LineScanner;
 import io.oteldoctor.matching.Rulebase;
+import io.oteldoctor.report.JsonRenderer;
 import io.oteldoctor.report.Report;
 import io.oteldoctor.report.ReportRenderer;
 import io.oteldoctor.report.TextRenderer;
@@ -236,7 +237,7 @@ public final class Main {
             }
             Scores scores = new Evaluation(Rulebase.bundled(), catalogue).score(logs);
             if (format.equals("json")) {
-                out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(scores));
+                out.println(JsonRenderer.pretty(scores));
             } else {
                 out.print(scores.table());
             }

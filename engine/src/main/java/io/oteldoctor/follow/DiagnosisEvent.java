@@ -30,9 +30,14 @@ public record DiagnosisEvent(String schema, Kind event, String id, Instant time,
     public enum Kind {
         OPENED, CHANGED, RESOLVED;
 
-        @com.fasterxml.jackson.annotation.JsonValue
         public String id() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The id: JSON writes an enum as its text, and the schema names events in lower case. */
+        @Override
+        public String toString() {
+            return id();
         }
     }
 

@@ -1,53 +1,77 @@
 package io.oteldoctor.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.fasterxml.jackson.jr.ob.JacksonJrExtension;
+import com.fasterxml.jackson.jr.ob.api.ExtensionContext;
+import com.fasterxml.jackson.jr.ob.api.ReaderWriterProvider;
+import com.fasterxml.jackson.jr.ob.api.ValueWriter;
+import com.fasterxml.jackson.jr.ob.impl.JSONWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
 
-/** The report as one JSON document (pretty-printed, UTF-8, times in ISO-8601 UTC). */
+/**
+ * The report as one JSON document (pretty-printed, UTF-8, times in ISO-8601 UTC), and the one
+ * place that says how otel-doctor's public JSON is written.
+ *
+ * <p>jackson-jr, not databind's ObjectMapper: the schemas are plain records, which jackson-jr writes
+ * in declaration order, leaving out nulls, with a fraction of databind's classes. Those classes sat
+ * in every run's class-data archive, a quarter of it, and the JVM relocates the whole archive at
+ * start (docs/performance.md, "Start-up, session 8").
+ */
 public final class JsonRenderer implements ReportRenderer {
 
-    /** Built on first use: loading Jackson's databind and finding the report's serializers takes tenths of a second. */
-    private static final class Mappers {
-        static final ObjectMapper PRETTY = new ObjectMapper()
-                .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final JSON ONE_LINE = JSON.builder()
+            .register(new InstantsAsText())
+            .enable(JSON.Feature.WRITE_RECORD_FIELDS_IN_DECLARATION_ORDER)
+            .disable(JSON.Feature.WRITE_NULL_PROPERTIES)
+            .build();
 
-        static final ObjectMapper ONE_LINE = PRETTY.copy().disable(SerializationFeature.INDENT_OUTPUT);
-    }
-
-    /**
-     * Starts building the mapper and the report's serializers on another thread: they are ready by
-     * the time the input has been read, where building them first held up the reading of the
-     * input. A render that comes sooner waits for them (class initialisation is thread-safe).
-     */
-    public JsonRenderer() {
-        Thread prepare = new Thread(() -> Mappers.PRETTY.canSerialize(Report.class), "otel-doctor-json");
-        prepare.setDaemon(true);
-        prepare.start();
-    }
+    private static final JSON PRETTY = ONE_LINE.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
     /** Any value of the public schemas (a report, a follow event) as one line of JSON, for NDJSON streams. */
     public static String oneLine(Object value) throws IOException {
-        return Mappers.ONE_LINE.writeValueAsString(value);
+        return ONE_LINE.asString(value);
+    }
+
+    /** Any value of the public schemas as an indented document, as reports are written. */
+    public static String pretty(Object value) throws IOException {
+        return PRETTY.asString(value);
     }
 
     @Override
     public void render(Report report, Appendable out) throws IOException {
-        String json = Mappers.PRETTY.writeValueAsString(report);
-        out.append(json).append('\n');
+        out.append(pretty(report)).append('\n');
     }
 
     /** For callers holding a writer. */
     public void render(Report report, Writer out) throws IOException {
         render(report, (Appendable) out);
+    }
+
+    /** Instants as ISO-8601 text ({@link Instant#toString()}), where jackson-jr would write their getters. */
+    private static final class InstantsAsText extends JacksonJrExtension {
+        @Override
+        protected void register(ExtensionContext context) {
+            context.insertProvider(new ReaderWriterProvider() {
+                @Override
+                public ValueWriter findValueWriter(JSONWriter writer, Class<?> type) {
+                    return type == Instant.class ? INSTANT : null;
+                }
+            });
+        }
+
+        private static final ValueWriter INSTANT = new ValueWriter() {
+            @Override
+            public void writeValue(JSONWriter context, JsonGenerator g, Object value) throws IOException {
+                g.writeString(value.toString());
+            }
+
+            @Override
+            public Class<?> valueType() {
+                return Instant.class;
+            }
+        };
     }
 }

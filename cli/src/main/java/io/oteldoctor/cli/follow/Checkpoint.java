@@ -1,6 +1,6 @@
 package io.oteldoctor.cli.follow;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.oteldoctor.follow.DiagnosisEvent;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -24,7 +24,8 @@ import java.util.HexFormat;
  */
 final class Checkpoint {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // a field this version does not know means the file is not its own: refuse it rather than drop the field
+    private static final JSON STATE = JSON.builder().enable(JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY).build();
 
     /** The saved state; {@code lastLine} is the hex SHA-256 of the last line counted. */
     record State(String schema, long read, long parsed, long skipped, long unrecognized, long late, String lastLine) {
@@ -45,7 +46,7 @@ final class Checkpoint {
         if (!Files.exists(file)) {
             return new State(SCHEMA, 0, 0, 0, 0, 0, null);
         }
-        State s = JSON.readValue(file.toFile(), State.class);
+        State s = STATE.beanFrom(State.class, file.toFile());
         if (!SCHEMA.equals(s.schema())) {
             throw new IOException(file + ": not a follow state file of this version (" + s.schema() + ")");
         }
@@ -55,7 +56,7 @@ final class Checkpoint {
     /** @param lastLine the digest of the last line counted ({@link #digest}), or null */
     void save(DiagnosisEvent.Input input, String lastLine) throws IOException {
         State s = new State(SCHEMA, input.read(), input.parsed(), input.skipped(), input.unrecognized(), input.late(), lastLine);
-        JSON.writeValue(aside.toFile(), s);
+        STATE.write(s, aside.toFile());
         try {
             Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
