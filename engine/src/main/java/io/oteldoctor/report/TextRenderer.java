@@ -26,9 +26,9 @@ public final class TextRenderer implements ReportRenderer {
     @Override
     public void render(Report report, Appendable out) throws IOException {
         Report.Totals t = report.input().totals();
-        wrap(out, "", String.format(Locale.ROOT, "%s %s: %d source%s, %,d line%s read (%,d parsed, %,d skipped, %,d unrecognized)",
-                report.tool().name(), report.tool().version(), t.sources(), t.sources() == 1 ? "" : "s", t.read(),
-                t.read() == 1 ? "" : "s", t.parsed(), t.skipped(), t.unrecognized()), "  ");
+        wrap(out, "", report.tool().name() + " " + report.tool().version() + ": " + t.sources() + " source" + (t.sources() == 1 ? "" : "s")
+                + ", " + grouped(t.read()) + " line" + (t.read() == 1 ? "" : "s") + " read (" + grouped(t.parsed()) + " parsed, "
+                + grouped(t.skipped()) + " skipped, " + grouped(t.unrecognized()) + " unrecognized)", "  ");
         for (Report.Problem p : report.input().problems()) {
             wrap(out, "", "! " + p.source() + ": " + p.message(), "  ");
         }
@@ -67,8 +67,7 @@ public final class TextRenderer implements ReportRenderer {
 
     private void diagnosis(Appendable out, Diagnosis d) throws IOException {
         String head = d.rank() + ". " + d.cause() + ": " + d.title();
-        String conf = String.format(Locale.ROOT, "  [%.0f%%]", d.confidence() * 100);
-        wrap(out, "", head + conf, "   ");
+        wrap(out, "", head + "  [" + percent(d.confidence()) + "]", "   ");
         String component = d.component() + (d.componentKind() == null ? "" : " (" + d.componentKind()
                 + (d.signals().isEmpty() ? "" : ", " + String.join(", ", d.signals())) + ")")
                 + (d.endpoint() == null ? "" : " -> " + d.endpoint());
@@ -101,7 +100,7 @@ public final class TextRenderer implements ReportRenderer {
         java.util.Map<String, List<String>> byTellApart = new java.util.LinkedHashMap<>();
         for (Diagnosis.Alternative a : d.alternatives()) {
             byTellApart.computeIfAbsent(a.tellApart() == null ? "" : a.tellApart(), k -> new ArrayList<>())
-                    .add(String.format(Locale.ROOT, "%s [%.0f%%]", a.cause(), a.confidence() * 100));
+                    .add(a.cause() + " [" + percent(a.confidence()) + "]");
         }
         for (java.util.Map.Entry<String, List<String>> e : byTellApart.entrySet()) {
             field(out, "or", String.join(", ", e.getValue()) + (e.getKey().isEmpty() ? "" : ": " + e.getKey()));
@@ -115,7 +114,7 @@ public final class TextRenderer implements ReportRenderer {
 
     /** A weaker reading of evidence already shown: only what to do differently if it is the right one. */
     private void competingReading(Appendable out, Diagnosis d, int primaryRank) throws IOException {
-        wrap(out, "", d.rank() + ". " + d.cause() + ": " + d.title() + String.format(Locale.ROOT, "  [%.0f%%]", d.confidence() * 100), "   ");
+        wrap(out, "", d.rank() + ". " + d.cause() + ": " + d.title() + "  [" + percent(d.confidence()) + "]", "   ");
         field(out, "component", d.component() + ": another reading of the evidence under " + primaryRank + ".");
         field(out, "fix", d.fix());
         if (d.check() != null) {
@@ -126,8 +125,29 @@ public final class TextRenderer implements ReportRenderer {
     }
 
     private void field(Appendable out, String label, String value) throws IOException {
-        String pad = String.format(Locale.ROOT, "   %-" + (LABEL - 1) + "s", label);
+        String pad = "   " + label + " ".repeat(Math.max(0, LABEL - 1 - label.length()));
         wrap(out, pad, value, " ".repeat(pad.length()));
+    }
+
+    // The report's numbers without String.format: a Formatter's first use (parsing the pattern, the
+    // locale's symbols) cost a short run about 10 ms, and rendering is the last step before exit.
+
+    /** A fraction as a whole percentage, rounded half up as {@code %.0f} rounds it. */
+    static String percent(double fraction) {
+        return Math.round(fraction * 100) + "%";
+    }
+
+    /** A count with a comma between each group of three digits, as {@code %,d} writes it in the root locale. */
+    static String grouped(long n) {
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int first = sign + (digits.length() - sign - 1) % 3 + 1;
+        StringBuilder b = new StringBuilder(digits.length() + digits.length() / 3);
+        b.append(digits, 0, first);
+        for (int i = first; i < digits.length(); i += 3) {
+            b.append(',').append(digits, i, i + 3);
+        }
+        return b.toString();
     }
 
     /** Word-wraps {@code text} to the width; words longer than a line are broken. */
