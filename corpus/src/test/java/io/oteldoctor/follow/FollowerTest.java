@@ -139,7 +139,7 @@ class FollowerTest {
 
     @Test
     void theWindowInJavaIsTheWindowInTheRules() throws IOException {
-        String drl = java.nio.file.Files.readString(java.nio.file.Path.of("../rules/src/main/resources/io/oteldoctor/rules/follow.drl"));
+        String drl = java.nio.file.Files.readString(java.nio.file.Path.of("../rules/src/main/resources/io/oteldoctor/rules/follow/follow.drl"));
         {
             String minutes = Follower.WINDOW.toMinutes() + "m)";
             assertTrue(drl.contains("@expires(" + minutes), "follow.drl must expire slices after " + minutes);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.drools.model.Model;
 
 /**
@@ -26,7 +27,8 @@ import org.drools.model.Model;
  * that it says what the index says.
  *
  * <p>Metadata values are kept as the text the model gives them ({@code toString()}), which is all
- * {@link Rulebase} reads of them.
+ * {@link Rulebase} reads of them. Each rule also names its package, so a run that builds only some
+ * of the packages (a batch run leaves out follow mode's) can check those against the index.
  */
 public final class RuleIndex {
 
@@ -38,19 +40,21 @@ public final class RuleIndex {
     private RuleIndex() {
     }
 
-    /** The index of a compiled model: its rules in model order, metadata as text. */
-    static List<Map.Entry<String, Map<String, Object>>> of(Model model) {
-        List<Map.Entry<String, Map<String, Object>>> rules = new ArrayList<>();
-        model.getRules().forEach(r -> {
-            Map<String, Object> meta = new LinkedHashMap<>();
-            r.getMetaData().forEach((k, v) -> meta.put(k, String.valueOf(v)));
-            rules.add(Map.entry(r.getName(), meta));
-        });
+    /** The index of compiled models: their rules in model order, metadata as text. */
+    static List<IndexedRule> of(List<Model> models) {
+        List<IndexedRule> rules = new ArrayList<>();
+        for (Model model : models) {
+            model.getRules().forEach(r -> {
+                Map<String, Object> meta = new LinkedHashMap<>();
+                r.getMetaData().forEach((k, v) -> meta.put(k, String.valueOf(v)));
+                rules.add(new IndexedRule(r.getPackage(), r.getName(), meta));
+            });
+        }
         return rules;
     }
 
     /** The bundled rules' index, or null when the class path has none (rules built without it). */
-    static List<Map.Entry<String, Map<String, Object>>> bundled() {
+    static List<IndexedRule> bundled() {
         try (InputStream in = RuleIndex.class.getClassLoader().getResourceAsStream(BUNDLED)) {
             return in == null ? null : read(in);
         } catch (IOException e) {
@@ -58,17 +62,21 @@ public final class RuleIndex {
         }
     }
 
-    static List<Map.Entry<String, Map<String, Object>>> read(InputStream in) throws IOException {
+    static List<IndexedRule> read(InputStream in) throws IOException {
         try (JsonParser p = JSON.createParser(in)) {
-            List<Map.Entry<String, Map<String, Object>>> rules = new ArrayList<>();
+            List<IndexedRule> rules = new ArrayList<>();
             expect(p, p.nextToken(), JsonToken.START_ARRAY);
             while (p.nextToken() == JsonToken.START_OBJECT) {
+                String pkg = null;
                 String name = null;
                 Map<String, Object> meta = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String field = p.currentName();
                     JsonToken value = p.nextToken();
-                    if (field.equals("name")) {
+                    if (field.equals("package")) {
+                        expect(p, value, JsonToken.VALUE_STRING);
+                        pkg = p.getText();
+                    } else if (field.equals("name")) {
                         expect(p, value, JsonToken.VALUE_STRING);
                         name = p.getText();
                     } else if (field.equals("metadata")) {
@@ -85,22 +93,26 @@ public final class RuleIndex {
                 if (name == null) {
                     throw new JsonParseException(p, "a rule without a name in the rule index");
                 }
-                rules.add(Map.entry(name, meta));
+                if (pkg == null) {
+                    throw new JsonParseException(p, "rule '" + name + "' has no package in the rule index");
+                }
+                rules.add(new IndexedRule(pkg, name, meta));
             }
             expect(p, p.currentToken(), JsonToken.END_ARRAY);
             return rules;
         }
     }
 
-    static void write(List<Map.Entry<String, Map<String, Object>>> rules, OutputStream out) throws IOException {
+    static void write(List<IndexedRule> rules, OutputStream out) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
-            for (Map.Entry<String, Map<String, Object>> rule : rules) {
+            for (IndexedRule rule : rules) {
                 g.writeStartObject();
-                g.writeStringField("name", rule.getKey());
+                g.writeStringField("package", rule.packageName());
+                g.writeStringField("name", rule.name());
                 g.writeObjectFieldStart("metadata");
-                for (Map.Entry<String, Object> m : rule.getValue().entrySet()) {
+                for (Map.Entry<String, Object> m : new TreeMap<>(rule.metadata()).entrySet()) {
                     g.writeStringField(m.getKey(), String.valueOf(m.getValue()));
                 }
                 g.writeEndObject();
@@ -116,7 +128,7 @@ public final class RuleIndex {
         }
     }
 
-    /** Run by the rules module's build: writes the index of the model on the class path to {@code args[0]}. */
+    /** Run by the rules module's build: writes the index of every model on the class path to {@code args[0]}. */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: RuleIndex OUTPUT-FILE");
@@ -124,7 +136,7 @@ public final class RuleIndex {
         Path out = Path.of(args[0]);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream o = Files.newOutputStream(out)) {
-            write(of(Rulebase.bundledModel()), o);
+            write(of(Rulebase.bundledModels(pkg -> true)), o);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -30,8 +31,16 @@ import org.kie.api.definition.rule.Rule;
  */
 public final class Rulebase {
 
-    /** Where kie-maven-plugin records the generated model class of the bundled rules. */
+    /** Where kie-maven-plugin records the generated model classes of the bundled rules, one per package. */
     public static final String BUNDLED_MODEL_INDEX = "META-INF/kie/io.oteldoctor/otel-doctor-rules/drools-model";
+
+    /**
+     * The package of the rules only follow mode runs (the sliding window over slices of evidence
+     * and its event type). A batch run never inserts their facts, and leaving them out of its
+     * KieBase spares a short run their share of the build: an accumulate over a time window,
+     * an event type's timestamp accessor and a query.
+     */
+    public static final String FOLLOW_PACKAGE = "io.oteldoctor.rules.follow";
 
     private final CompletableFuture<KieBase> kieBase;
     private final List<SignatureRule> signatureRules;
@@ -41,13 +50,13 @@ public final class Rulebase {
      * @param rules every rule's name and metadata, known before the KieBase is built
      * @param kieBase the KieBase, built or being built
      */
-    private Rulebase(List<Map.Entry<String, Map<String, Object>>> rules, CompletableFuture<KieBase> kieBase) {
+    private Rulebase(List<IndexedRule> rules, CompletableFuture<KieBase> kieBase) {
         this.kieBase = kieBase;
         List<SignatureRule> signature = new ArrayList<>();
         Set<String> allTriggers = new LinkedHashSet<>();
-        for (Map.Entry<String, Map<String, Object>> rule : rules) {
-            String name = rule.getKey();
-            Map<String, Object> meta = rule.getValue();
+        for (IndexedRule rule : rules) {
+            String name = rule.name();
+            Map<String, Object> meta = rule.metadata();
             List<String> ruleTriggers = splitTriggers(text(meta, "trigger"));
             allTriggers.addAll(ruleTriggers);
             String cause = text(meta, "cause");
@@ -99,53 +108,55 @@ public final class Rulebase {
     }
 
     /**
-     * The rules bundled with otel-doctor (the {@code otel-doctor-rules} module on the class path).
-     * Their metadata, and so the prefilter, is ready at once from the {@link RuleIndex} the build
-     * wrote beside them; the executable model is loaded and the KieBase, most of a run's start-up,
-     * built on another thread while the caller starts reading its input.
+     * The rules bundled with otel-doctor (the {@code otel-doctor-rules} module on the class path),
+     * for batch analysis: every package but {@link #FOLLOW_PACKAGE}. Their metadata, and so the
+     * prefilter, is ready at once from the {@link RuleIndex} the build wrote beside them; the
+     * executable model is loaded and the KieBase, most of a run's start-up, built on another thread
+     * while the caller starts reading its input.
      */
     public static Rulebase bundled() {
-        return bundled(model -> KieBaseBuilder.createKieBaseFromModel(model));
+        return bundled(pkg -> !pkg.equals(FOLLOW_PACKAGE), models -> KieBaseBuilder.createKieBaseFromModel(models));
     }
 
     /**
-     * The same rules for follow mode: stream processing, so slices of evidence are events that
-     * expire with their window. Batch sessions run unchanged on it.
+     * All the bundled rules, follow mode's too, for stream processing: slices of evidence are
+     * events that expire with their window. Batch sessions run unchanged on it.
      */
     public static Rulebase bundledForStreams() {
-        return bundled(model -> KieBaseBuilder.createKieBaseFromModel(model, EventProcessingOption.STREAM));
+        return bundled(pkg -> true, models -> KieBaseBuilder.createKieBaseFromModel(models, EventProcessingOption.STREAM));
     }
 
-    private static Rulebase bundled(Function<Model, KieBase> build) {
+    private static Rulebase bundled(Predicate<String> packages, Function<List<Model>, KieBase> build) {
         // The builder starts before the index is read: the model and the KieBase are the longest
         // part of a short run's start-up, and reading the index (tens of milliseconds, Jackson's
         // first use) would otherwise come first.
-        CompletableFuture<Model> model = new CompletableFuture<>();
-        CompletableFuture<List<Map.Entry<String, Map<String, Object>>>> index = new CompletableFuture<>();
+        CompletableFuture<List<Model>> models = new CompletableFuture<>();
+        CompletableFuture<List<IndexedRule>> index = new CompletableFuture<>();
         CompletableFuture<KieBase> kieBase = buildInBackground(() -> {
-            Model loaded;
+            List<Model> loaded;
             try {
-                loaded = bundledModel();
+                loaded = bundledModels(packages);
             } catch (Throwable e) { // an Error too: the caller may be waiting for the model
-                model.completeExceptionally(e);
+                models.completeExceptionally(e);
                 throw e;
             }
-            model.complete(loaded);
-            List<Map.Entry<String, Map<String, Object>>> indexed = index.join();
+            models.complete(loaded);
+            List<IndexedRule> indexed = index.join();
             if (indexed != null && !RuleIndex.of(loaded).equals(indexed)) {
                 throw new IllegalStateException("the rule index (" + RuleIndex.BUNDLED + ") does not match the compiled rules; rebuild them");
             }
             return build.apply(loaded);
         });
-        List<Map.Entry<String, Map<String, Object>>> indexed = null;
+        List<IndexedRule> indexed = null;
         try {
-            indexed = RuleIndex.bundled();
+            List<IndexedRule> all = RuleIndex.bundled();
+            indexed = all == null ? null : all.stream().filter(r -> packages.test(r.packageName())).toList();
         } finally {
             index.complete(indexed); // null when it failed to read: the builder must not wait forever
         }
         if (indexed == null) { // rules built without the index: the model must be loaded first
             try {
-                return new Rulebase(RuleIndex.of(model.join()), kieBase);
+                return new Rulebase(RuleIndex.of(models.join()), kieBase);
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
@@ -153,34 +164,51 @@ public final class Rulebase {
         return new Rulebase(indexed, kieBase);
     }
 
-    static Model bundledModel() {
+    /**
+     * Instantiates the bundled executable models, one per rule package, whose package the filter
+     * accepts. A model builds all its rules when it is instantiated, so a package left out here
+     * costs a run nothing.
+     */
+    static List<Model> bundledModels(Predicate<String> packages) {
         ClassLoader loader = Rulebase.class.getClassLoader();
+        List<String> modelClasses = new ArrayList<>();
         try (InputStream in = loader.getResourceAsStream(BUNDLED_MODEL_INDEX)) {
             if (in == null) {
                 throw new IllegalStateException("no compiled rulebase on the class path (" + BUNDLED_MODEL_INDEX + ")");
             }
-            String modelClass = null;
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isBlank() && !line.startsWith("Drools-Model-Version")) {
-                    modelClass = line.strip();
+                    modelClasses.add(line.strip());
                 }
             }
-            if (modelClass == null) {
-                throw new IllegalStateException("the rulebase index names no model class: " + BUNDLED_MODEL_INDEX);
-            }
-            return (Model) Class.forName(modelClass, true, loader).getDeclaredConstructor().newInstance();
-        } catch (IOException | ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot load the compiled rulebase: " + e, e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the rulebase index " + BUNDLED_MODEL_INDEX + ": " + e, e);
         }
+        if (modelClasses.isEmpty()) {
+            throw new IllegalStateException("the rulebase index names no model class: " + BUNDLED_MODEL_INDEX);
+        }
+        List<Model> models = new ArrayList<>();
+        for (String modelClass : modelClasses) {
+            // the generated model class lives in its rules' package
+            int dot = modelClass.lastIndexOf('.');
+            if (packages.test(dot < 0 ? "" : modelClass.substring(0, dot))) {
+                try {
+                    models.add((Model) Class.forName(modelClass, true, loader).getDeclaredConstructor().newInstance());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot load the compiled rulebase: " + e, e);
+                }
+            }
+        }
+        return models;
     }
 
     /** Wraps a KieBase built elsewhere (rule authoring tests). */
     public static Rulebase of(KieBase kieBase) {
-        List<Map.Entry<String, Map<String, Object>>> rules = new ArrayList<>();
+        List<IndexedRule> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                rules.add(Map.entry(rule.getName(), rule.getMetaData()));
+                rules.add(new IndexedRule(pkg.getName(), rule.getName(), rule.getMetaData()));
             }
         }
         return new Rulebase(rules, CompletableFuture.completedFuture(kieBase));

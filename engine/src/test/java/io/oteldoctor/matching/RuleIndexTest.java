@@ -20,8 +20,8 @@ class RuleIndexTest {
         meta.put("trigger", "connection refused|ECONNREFUSED");
         meta.put("cause", "network");
         meta.put("means", "quotes \" and\ttabs and \u00e9 survive");
-        List<Map.Entry<String, Map<String, Object>>> rules = List.of(Map.entry("network: refused", meta),
-                Map.entry("a rule without metadata", Map.of()));
+        List<IndexedRule> rules = List.of(new IndexedRule("io.oteldoctor.rules", "network: refused", meta),
+                new IndexedRule("io.oteldoctor.rules.follow", "a rule without metadata", Map.of()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RuleIndex.write(rules, out);
         assertEquals(rules, RuleIndex.read(new ByteArrayInputStream(out.toByteArray())));
@@ -30,8 +30,9 @@ class RuleIndexTest {
     @Test
     void aDamagedIndexIsAnError() {
         assertThrows(IOException.class, () -> RuleIndex.read(stream("[{\"name\": \"x\", \"weight\": \"1\"}]")), "unknown field");
-        assertThrows(IOException.class, () -> RuleIndex.read(stream("[{\"metadata\": {}}]")), "no name");
-        assertThrows(IOException.class, () -> RuleIndex.read(stream("[{\"name\": \"x\"}")), "truncated");
+        assertThrows(IOException.class, () -> RuleIndex.read(stream("[{\"package\": \"p\", \"metadata\": {}}]")), "no name");
+        assertThrows(IOException.class, () -> RuleIndex.read(stream("[{\"name\": \"x\", \"metadata\": {}}]")), "no package");
+        assertThrows(IOException.class, () -> RuleIndex.read(stream("[{\"package\": \"p\", \"name\": \"x\"}")), "truncated");
         assertThrows(IOException.class, () -> RuleIndex.read(stream("{}")), "not a list");
     }
 

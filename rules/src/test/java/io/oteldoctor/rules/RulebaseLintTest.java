@@ -36,7 +36,7 @@ class RulebaseLintTest {
 
     @Test
     void signatureRulesLiveInTheFileOfTheirCause() throws IOException {
-        try (Stream<Path> files = Files.list(DRL)) {
+        try (Stream<Path> files = Files.walk(DRL)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
                 String cause = f.getFileName().toString().replace(".drl", "");
                 Matcher m = CAUSE.matcher(Files.readString(f));
@@ -68,7 +68,7 @@ class RulebaseLintTest {
     @Test
     void signalRulesSeeOneSignalAndNothingButItsConditions() throws IOException {
         int checked = 0;
-        try (Stream<Path> files = Files.list(DRL)) {
+        try (Stream<Path> files = Files.walk(DRL)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
                 Matcher m = WHOLE_RULE.matcher(Files.readString(f).replaceAll("(?m)//.*$", ""));
                 while (m.find()) {
@@ -105,7 +105,7 @@ class RulebaseLintTest {
     @Test
     void ruleNamesAreUnique() throws IOException {
         Set<String> names = new HashSet<>();
-        try (Stream<Path> files = Files.list(DRL)) {
+        try (Stream<Path> files = Files.walk(DRL)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
                 Matcher m = RULE.matcher(Files.readString(f));
                 while (m.find()) {
