@@ -41,6 +41,12 @@ public final class RecordParser {
     private static final Pattern PASTED_CONSOLE = Pattern.compile(
             "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})) +" + CONSOLE_LEVEL + " +");
     private static final Pattern CALLER = Pattern.compile("^[\\w.@/+-]+\\.go:\\d+$");
+    /**
+     * The console layout without its time (a collector configured without one, or a line whose
+     * time was cut off when it was pasted): a zap level, then a caller, each followed by a tab or
+     * by spaces. The caller is what tells it from prose that starts with a level word.
+     */
+    private static final Pattern UNTIMED_CONSOLE = Pattern.compile("^" + CONSOLE_LEVEL + "(?:\\t+| +)([\\w.@/+-]+\\.go:\\d+)(?:\\t+| +)");
     private static final Pattern JAVAAGENT = Pattern.compile(
             "^\\[otel\\.javaagent ([^\\]]+)\\] \\[([^\\]]*)\\] (TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)$", Pattern.DOTALL);
     private static final Pattern JUL_LEVEL = Pattern.compile(
@@ -256,7 +262,8 @@ public final class RecordParser {
             return new Unwrapped(InputFormat.LOGFMT, text, null, null, null, logfmt(text));
         }
         Inner inner = parseInner(text);
-        InputFormat format = CONSOLE_HEAD.matcher(text).lookingAt() ? InputFormat.COLLECTOR_CONSOLE : InputFormat.PLAIN;
+        InputFormat format = CONSOLE_HEAD.matcher(text).lookingAt() || UNTIMED_CONSOLE.matcher(text).lookingAt()
+                ? InputFormat.COLLECTOR_CONSOLE : InputFormat.PLAIN;
         return new Unwrapped(format, text, null, null, null, inner);
     }
 
@@ -267,6 +274,10 @@ public final class RecordParser {
         Inner pasted = pastedConsole(message);
         if (pasted != null) {
             return pasted;
+        }
+        Inner untimed = untimedConsole(message);
+        if (untimed != null) {
+            return untimed;
         }
         if (message.startsWith("{")) {
             JsonNode node = readJson(message);
@@ -308,6 +319,36 @@ public final class RecordParser {
             }
         }
         return new Inner(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), caller, message.strip(), fields);
+    }
+
+    private Inner untimedConsole(String line) {
+        Matcher m = UNTIMED_CONSOLE.matcher(line);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        String rest = line.substring(m.end());
+        Map<String, String> fields = Map.of();
+        String message = rest;
+        for (int at = indexOfFields(rest, 0); at >= 0; at = indexOfFields(rest, at + 1)) {
+            Map<String, String> object = flatObject(rest.substring(at + 1).strip());
+            if (object != null) {
+                fields = object;
+                message = rest.substring(0, at);
+                break;
+            }
+        }
+        return new Inner(null, Level.parse(m.group(1)), m.group(2), message.strip(), fields);
+    }
+
+    /** Where a fields object may start: an opening brace and quote after a tab or a space. */
+    private static int indexOfFields(String s, int from) {
+        for (int i = s.indexOf("{\"", from + 1); i > 0; i = s.indexOf("{\"", i + 1)) {
+            char before = s.charAt(i - 1);
+            if (before == ' ' || before == '\t') {
+                return i - 1;
+            }
+        }
+        return -1;
     }
 
     /** {@code ts⇥level⇥caller⇥msg⇥{fields}}; journald's {@code short*} output turned each tab into spaces. */
@@ -478,6 +519,17 @@ public final class RecordParser {
         fields.remove("msg");
         fields.remove("ts");
         fields.remove("level");
+        Matcher stdlib = GO_STD.matcher(msg);
+        if (stdlib.matches()) {
+            // Go's standard logger redirected into a structured one (logrus's writer, say), which
+            // files every such line at info: the line had no level of its own, and the Go SDK's
+            // default error handler prints its export failures this way. A level above info was
+            // given on purpose and stays.
+            msg = stdlib.group(2);
+            if (!level.atLeast(Level.WARN)) {
+                level = Level.UNKNOWN;
+            }
+        }
         return new Inner(ts, level, fields.get("caller"), msg, fields);
     }
 

@@ -49,8 +49,11 @@ public final class SignatureExtractor {
                     + "|Request Entity Too Large|Unsupported Media Type)\\\\*\"");
     /** opentelemetry-js gave up on a response with a status it retries (429, 502, 503, 504) and kept no status: see {@link Signal#isRetryableStatusUnnamed()}. */
     private static final Pattern RETRYABLE_STATUS_UNNAMED = Pattern.compile("\\bExport failed with retryable status\\b");
-    private static final Pattern HTTP_REASON = Pattern.compile(
-            "Transient error (Service Unavailable|Too Many Requests|Bad Gateway|Gateway Timeout) encountered");
+    /**
+     * opentelemetry-python's HTTP exporters name a retryable response by its reason phrase
+     * ({@code resp.reason}), not its number: 408 and any 5xx in current versions, 429 in older ones.
+     */
+    private static final Pattern HTTP_REASON = Pattern.compile("Transient error ([A-Z][A-Za-z -]+?) encountered while exporting");
     /**
      * opentelemetry-js: {@code new OTLPExporterError(res.statusMessage, res.statusCode, body)}. Its
      * global error handler flattens it to JSON with the status as a string ({@code "code":"401"});
@@ -581,7 +584,9 @@ public final class SignatureExtractor {
                 // opentelemetry-js BatchSpanProcessor (and its log and metric siblings): warn once spans fit in again, debug at the first drop
                 "because maxQueueSize reached", "maxQueueSize reached, dropping"));
         b.downstreamMemoryRefusal(has(t, "data refused due to high memory usage", "data dropped due to high memory usage"));
-        b.messageTooLarge(has(t, "message larger than max", "Received message larger than max", "RESOURCE_EXHAUSTED: Received message larger"));
+        // grpc-go says "after decompression" when the limit is met by a compressed message's inflated size; grpc-java words it its own way
+        b.messageTooLarge(has(t, "message larger than max", "message after decompression larger than max", "Received message larger than max",
+                "RESOURCE_EXHAUSTED: Received message larger", "Decompressed gRPC message exceeds maximum size"));
         b.unknownService(has(t, "unknown service opentelemetry.proto", "unknown method Export for service"));
         b.credentialsRejected(CREDENTIALS_REJECTED.matcher(t).find());
         b.retryableStatusUnnamed(RETRYABLE_STATUS_UNNAMED.matcher(t).find());
@@ -727,12 +732,11 @@ public final class SignatureExtractor {
         }
         m = HTTP_REASON.matcher(t);
         if (m.find()) {
-            b.httpStatus(switch (m.group(1)) {
-                case "Too Many Requests" -> 429;
-                case "Bad Gateway" -> 502;
-                case "Gateway Timeout" -> 504;
-                default -> 503;
-            });
+            // a server's own 408: Python raises no such error itself, unlike older opentelemetry-js
+            Integer status = m.group(1).equals("Request Timeout") ? Integer.valueOf(408) : REASON_PHRASES.get(m.group(1));
+            if (status != null) {
+                b.httpStatus(status);
+            }
         }
     }
 

@@ -229,6 +229,39 @@ class RecordParserTest {
     }
 
     @Test
+    void consoleLinesWithoutTheirTime() {
+        String untimed = CONSOLE.substring(CONSOLE.indexOf('\t') + 1);
+        for (String line : List.of(untimed, untimed.replace("\t", "    "), untimed.replace("\t", " "))) {
+            LogRecord r = parse(line);
+            assertEquals(InputFormat.COLLECTOR_CONSOLE, r.format(), line);
+            assertNull(r.timestamp());
+            assertEquals(Level.INFO, r.level());
+            assertEquals("internal/retry_sender.go:133", r.logger());
+            assertEquals("Exporting failed. Will retry the request after interval.", r.message());
+            assertEquals("boom", r.field("error"));
+        }
+        // a level word opening prose is no console line: the caller is missing
+        LogRecord prose = parse("info: the exporter will retry after interval {\"a\": 1}");
+        assertEquals(InputFormat.PLAIN, prose.format());
+    }
+
+    @Test
+    void goStandardLogLinesInsideAStructuredLoggersInfoRecord() {
+        LogRecord r = parse("time=\"2024-09-19T11:58:13Z\" level=info msg=\"2024/09/19 11:58:13 failed to upload metrics: rpc error: "
+                + "code = Unavailable desc = connection refused\"");
+        assertEquals(InputFormat.LOGFMT, r.format());
+        assertEquals(Level.UNKNOWN, r.level(), "the redirect's info is not the line's level");
+        assertEquals("failed to upload metrics: rpc error: code = Unavailable desc = connection refused", r.message());
+        assertEquals(Instant.parse("2024-09-19T11:58:13Z"), r.timestamp());
+        // a level the structured logger was given on purpose stays
+        LogRecord error = parse("time=\"2024-09-19T11:58:13Z\" level=error msg=\"2024/09/19 11:58:13 failed to upload metrics: boom\"");
+        assertEquals(Level.ERROR, error.level());
+        assertEquals("failed to upload metrics: boom", error.message());
+        // and its own info lines stay info
+        assertEquals(Level.INFO, parse("time=\"2024-09-19T11:58:13Z\" level=info msg=\"metrics uploaded\"").level());
+    }
+
+    @Test
     void binaryIsNotARecord() {
         assertNull(new RecordParser().parse(new RawRecord("src", 1, List.of(new byte[] {'a', 0, 'b'}), false)));
     }

@@ -494,4 +494,34 @@ class SignatureExtractorTest {
                 + "{https://ingest.vendor.example/v1/traces}{System.Net.Http.HttpRequestException: Response status code does not indicate success: 401 (Unauthorized).");
         assertEquals(401, s.getHttpStatus());
     }
+
+    @Test
+    void pythonHttpExportersNameTheRetryableStatusByItsReasonPhrase() {
+        String line = "WARNING:opentelemetry.exporter.otlp.proto.http.trace_exporter:Transient error %s encountered while exporting span batch, retrying in 4s.";
+        Signal internal = read(line.formatted("Internal Server Error"));
+        assertEquals(Origin.PYTHON_SDK, internal.getOrigin());
+        assertEquals(500, internal.getHttpStatus());
+        assertEquals(503, read(line.formatted("Service Unavailable")).getHttpStatus());
+        assertEquals(504, read(line.formatted("Gateway Timeout")).getHttpStatus());
+        assertEquals(501, read(line.formatted("Not Implemented")).getHttpStatus());
+        assertEquals(408, read(line.formatted("Request Timeout")).getHttpStatus());
+        // a phrase no standard status has says nothing about the number
+        assertEquals(0, read(line.formatted("Quota Rules Apply")).getHttpStatus());
+    }
+
+    @Test
+    void aGrpcMessageOverTheLimitOnceDecompressedIsTooLarge() {
+        Signal go = read(console("error", "Exporting failed. Dropping data.", "\"kind\": \"exporter\", \"data_type\": \"traces\", \"name\": \"otlp\", "
+                + "\"error\": \"not retryable error: Permanent error: rpc error: code = ResourceExhausted desc = grpc: received message after "
+                + "decompression larger than max (6624956 vs. 4194304)\""));
+        assertTrue(go.isMessageTooLarge());
+        assertEquals(GrpcCode.RESOURCE_EXHAUSTED, go.getGrpcCode());
+        Signal java = read("[otel.javaagent 2025-06-10 09:12:44:123 +0000] [OkHttp http://collector:4317/...] WARN "
+                + "io.opentelemetry.exporter.internal.grpc.GrpcExporter - Failed to export spans. Server responded with gRPC status code 8. "
+                + "Error message: Decompressed gRPC message exceeds maximum size 4194304");
+        assertTrue(java.isMessageTooLarge());
+        // the limit's own wording is needed: a throttled backend is not a message too large
+        assertFalse(read(console("error", "Exporting failed. Dropping data.", "\"kind\": \"exporter\", \"name\": \"otlp\", "
+                + "\"error\": \"rpc error: code = ResourceExhausted desc = quota exceeded\"")).isMessageTooLarge());
+    }
 }
