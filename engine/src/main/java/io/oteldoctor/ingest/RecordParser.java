@@ -308,17 +308,7 @@ public final class RecordParser {
             caller = rest.substring(0, space);
             rest = rest.substring(space + 1).stripLeading();
         }
-        Map<String, String> fields = Map.of();
-        String message = rest;
-        for (int at = rest.indexOf(" {\""); at >= 0; at = rest.indexOf(" {\"", at + 1)) {
-            Map<String, String> object = flatObject(rest.substring(at + 1).strip());
-            if (object != null) {
-                fields = object;
-                message = rest.substring(0, at);
-                break;
-            }
-        }
-        return new Inner(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), caller, message.strip(), fields);
+        return withTrailingFields(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), caller, rest);
     }
 
     private Inner untimedConsole(String line) {
@@ -326,18 +316,21 @@ public final class RecordParser {
         if (!m.lookingAt()) {
             return null;
         }
-        String rest = line.substring(m.end());
-        Map<String, String> fields = Map.of();
-        String message = rest;
+        return withTrailingFields(null, Level.parse(m.group(1)), m.group(2), line.substring(m.end()));
+    }
+
+    /**
+     * The message and the fields object that ends it, where the separator before the object may
+     * have lost its tab: the object is found by parsing, from the first candidate on.
+     */
+    private Inner withTrailingFields(Instant ts, Level level, String caller, String rest) {
         for (int at = indexOfFields(rest, 0); at >= 0; at = indexOfFields(rest, at + 1)) {
             Map<String, String> object = flatObject(rest.substring(at + 1).strip());
             if (object != null) {
-                fields = object;
-                message = rest.substring(0, at);
-                break;
+                return new Inner(ts, level, caller, rest.substring(0, at).strip(), object);
             }
         }
-        return new Inner(null, Level.parse(m.group(1)), m.group(2), message.strip(), fields);
+        return new Inner(ts, level, caller, rest.strip(), Map.of());
     }
 
     /** Where a fields object may start: an opening brace and quote after a tab or a space. */

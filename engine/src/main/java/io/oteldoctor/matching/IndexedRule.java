@@ -1,5 +1,7 @@
 package io.oteldoctor.matching;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,7 +12,8 @@ import java.util.Objects;
 record IndexedRule(String packageName, String name, Map<String, Object> metadata) {
 
     IndexedRule {
-        metadata = Map.copyOf(metadata);
+        // in model order, and a value may be null (a bare annotation in a rule-authoring test's DRL)
+        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
     // Written out because a record's own equals and hashCode are bootstrapped through

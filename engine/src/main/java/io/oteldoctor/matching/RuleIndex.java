@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.drools.model.Model;
 
 /**
@@ -112,7 +111,7 @@ public final class RuleIndex {
                 g.writeStringField("package", rule.packageName());
                 g.writeStringField("name", rule.name());
                 g.writeObjectFieldStart("metadata");
-                for (Map.Entry<String, Object> m : new TreeMap<>(rule.metadata()).entrySet()) {
+                for (Map.Entry<String, Object> m : rule.metadata().entrySet()) {
                     g.writeStringField(m.getKey(), String.valueOf(m.getValue()));
                 }
                 g.writeEndObject();
