@@ -42,6 +42,15 @@ public final class RecordParser {
             "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})) +" + CONSOLE_LEVEL + " +");
     private static final Pattern CALLER = Pattern.compile("^[\\w.@/+-]+\\.go:\\d+$");
     /**
+     * The console layout with its separators gone, as some log viewers copy it (Docker Desktop,
+     * web consoles that drop tabs): {@code 2024-11-08T15:25:29.344Zwarngrpc@v1.67.1/clientconn.go:1379[core] ...}.
+     * The caller is required: the time, a level word and a Go file and line run together say
+     * console, where a time and a word alone could be anything.
+     */
+    private static final Pattern GLUED_CONSOLE = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2}))[ \\t]*" + CONSOLE_LEVEL
+                    + "[ \\t]*([\\w.@/+-]+\\.go:\\d+)[ \\t]*");
+    /**
      * The console layout without its time (a collector configured without one, or a line whose
      * time was cut off when it was pasted): a zap level, then a caller, each followed by a tab or
      * by spaces. The caller is what tells it from prose that starts with a level word.
@@ -139,10 +148,35 @@ public final class RecordParser {
                 continuation = continuation.subList(1, continuation.size());
             }
         }
+        if (!continuation.isEmpty() && inner.fields.isEmpty() && inner.logger != null && CALLER.matcher(inner.logger).matches()) {
+            TrailingFields trailing = trailingFields(continuation.get(continuation.size() - 1).strip(), true);
+            if (trailing != null) {
+                inner = unwrapped(inner, continuation, trailing);
+                continuation = List.of();
+            }
+        }
         Instant ts = inner.timestamp != null ? inner.timestamp : outer.timestamp;
         return new LogRecord(raw.source(), raw.firstLine(), raw.lastLine(), outer.format, ts, outer.host,
                 outer.process, inner.level, inner.logger, inner.message, inner.fields,
                 String.join("\n", continuation));
+    }
+
+    /**
+     * A console record broken over several lines, by a paste or a viewer that wraps long lines,
+     * read as the one line it was: the head has no fields object, and its last indented line ends
+     * with one. (zap's console lines end with their fields; a stack trace under one never does.)
+     */
+    private static Inner unwrapped(Inner head, List<String> continuation, TrailingFields trailing) {
+        StringBuilder message = new StringBuilder(head.message);
+        int last = continuation.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            String line = continuation.get(i).strip();
+            String part = i < last ? line : line.substring(0, trailing.messageEnd()).strip();
+            if (!part.isEmpty()) {
+                message.append(' ').append(part);
+            }
+        }
+        return new Inner(head.timestamp, head.level, head.logger, message.toString(), trailing.fields());
     }
 
     /**
@@ -263,11 +297,17 @@ public final class RecordParser {
         }
         Inner inner = parseInner(text);
         InputFormat format = CONSOLE_HEAD.matcher(text).lookingAt() || UNTIMED_CONSOLE.matcher(text).lookingAt()
-                ? InputFormat.COLLECTOR_CONSOLE : InputFormat.PLAIN;
+                || GLUED_CONSOLE.matcher(text).lookingAt() ? InputFormat.COLLECTOR_CONSOLE : InputFormat.PLAIN;
         return new Unwrapped(format, text, null, null, null, inner);
     }
 
     private Inner parseInner(String message) {
+        Inner inner = structured(message);
+        return inner != null ? inner : plain(message);
+    }
+
+    /** The message read as one of the collector's layouts (logfmt, console in any of its forms, zap JSON), or null. */
+    private Inner structured(String message) {
         if (LOGFMT_HEAD.matcher(message).lookingAt()) {
             return logfmt(message);
         }
@@ -289,7 +329,7 @@ public final class RecordParser {
         if (m.lookingAt()) {
             return console(message, m);
         }
-        return plain(message);
+        return gluedConsole(message);
     }
 
     /**
@@ -308,7 +348,15 @@ public final class RecordParser {
             caller = rest.substring(0, space);
             rest = rest.substring(space + 1).stripLeading();
         }
-        return withTrailingFields(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), caller, rest);
+        return withTrailingFields(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), caller, rest, false);
+    }
+
+    private Inner gluedConsole(String line) {
+        Matcher m = GLUED_CONSOLE.matcher(line);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        return withTrailingFields(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), m.group(3), line.substring(m.end()), true);
     }
 
     private Inner untimedConsole(String line) {
@@ -316,32 +364,44 @@ public final class RecordParser {
         if (!m.lookingAt()) {
             return null;
         }
-        return withTrailingFields(null, Level.parse(m.group(1)), m.group(2), line.substring(m.end()));
+        return withTrailingFields(null, Level.parse(m.group(1)), m.group(2), line.substring(m.end()), false);
     }
 
     /**
      * The message and the fields object that ends it, where the separator before the object may
      * have lost its tab: the object is found by parsing, from the first candidate on.
+     *
+     * @param glued whether the separator may be gone altogether (see {@link #GLUED_CONSOLE})
      */
-    private Inner withTrailingFields(Instant ts, Level level, String caller, String rest) {
-        for (int at = indexOfFields(rest, 0); at >= 0; at = indexOfFields(rest, at + 1)) {
-            Map<String, String> object = flatObject(rest.substring(at + 1).strip());
-            if (object != null) {
-                return new Inner(ts, level, caller, rest.substring(0, at).strip(), object);
-            }
+    private Inner withTrailingFields(Instant ts, Level level, String caller, String rest, boolean glued) {
+        TrailingFields trailing = trailingFields(rest, glued);
+        if (trailing != null) {
+            return new Inner(ts, level, caller, rest.substring(0, trailing.messageEnd()).strip(), trailing.fields());
         }
         return new Inner(ts, level, caller, rest.strip(), Map.of());
     }
 
-    /** Where a fields object may start: an opening brace and quote after a tab or a space. */
-    private static int indexOfFields(String s, int from) {
-        for (int i = s.indexOf("{\"", from + 1); i > 0; i = s.indexOf("{\"", i + 1)) {
-            char before = s.charAt(i - 1);
-            if (before == ' ' || before == '\t') {
-                return i - 1;
+    /** A fields object that ends a line, and where the message before it ends. */
+    private record TrailingFields(int messageEnd, Map<String, String> fields) {
+    }
+
+    /**
+     * The fields object that ends the text, or null. Candidates (an opening brace and quote after
+     * a tab or a space, or after anything when the separators may be gone) are tried from the
+     * first on; the object must parse to the end of the text.
+     */
+    private static TrailingFields trailingFields(String rest, boolean glued) {
+        for (int i = rest.indexOf("{\"", 1); i > 0; i = rest.indexOf("{\"", i + 1)) {
+            char before = rest.charAt(i - 1);
+            boolean separated = before == ' ' || before == '\t';
+            if (separated || glued) {
+                Map<String, String> object = flatObject(rest.substring(i).strip());
+                if (object != null) {
+                    return new TrailingFields(separated ? i - 1 : i, object);
+                }
             }
         }
-        return -1;
+        return null;
     }
 
     /** {@code ts⇥level⇥caller⇥msg⇥{fields}}; journald's {@code short*} output turned each tab into spaces. */
@@ -438,6 +498,13 @@ public final class RecordParser {
         if (m.lookingAt()) {
             ts = Timestamps.parse(m.group(1));
             rest = text.substring(m.end());
+            // a viewer's own time before the record (Docker Desktop's, a copied dashboard's): the
+            // record's layout still holds its level, caller, fields and a time with its zone
+            Inner behind = structured(rest);
+            if (behind != null) {
+                return behind.timestamp() != null ? behind
+                        : new Inner(ts, behind.level(), behind.logger(), behind.message(), behind.fields());
+            }
         }
         Level level = Level.UNKNOWN;
         Matcher lw = LEVEL_WORD.matcher(rest.length() > 80 ? rest.substring(0, 80) : rest);

@@ -1,6 +1,7 @@
 package io.oteldoctor.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
@@ -226,6 +227,53 @@ class RecordParserTest {
         LogRecord indented = parse("    " + CONSOLE);
         assertEquals("boom", indented.field("error"));
         assertEquals(InputFormat.COLLECTOR_CONSOLE, indented.format());
+    }
+
+    @Test
+    void consoleLinesWhoseSeparatorsAreGone() {
+        // what Docker Desktop's log view and some web consoles copy: no tab is left anywhere
+        LogRecord r = parse(CONSOLE.replace("\t", ""));
+        assertEquals(InputFormat.COLLECTOR_CONSOLE, r.format());
+        assertEquals(Instant.parse("2025-06-10T09:12:44.123Z"), r.timestamp());
+        assertEquals(Level.INFO, r.level());
+        assertEquals("internal/retry_sender.go:133", r.logger());
+        assertEquals("Exporting failed. Will retry the request after interval.", r.message());
+        assertEquals("boom", r.field("error"));
+        // a time and a level word run together without a Go caller are not enough
+        LogRecord prose = parse("2025-06-10T09:12:44.123Zinfo the exporter will retry {\"a\": 1}");
+        assertEquals(InputFormat.PLAIN, prose.format());
+        assertEquals(Level.UNKNOWN, prose.level());
+    }
+
+    @Test
+    void aViewersTimeBeforeTheRecordKeepsTheRecordsLayout() {
+        for (String line : List.of("2025-06-10 11:12:44 " + CONSOLE.replace("\t", ""), "2025-06-10 11:12:44 " + CONSOLE,
+                "2025-06-10T09:12:44.123456789Z " + CONSOLE)) {
+            LogRecord r = parse(line);
+            assertEquals(Level.INFO, r.level(), line);
+            assertEquals("internal/retry_sender.go:133", r.logger(), line);
+            assertEquals("Exporting failed. Will retry the request after interval.", r.message(), line);
+            assertEquals("boom", r.field("error"), line);
+            assertEquals(Instant.parse("2025-06-10T09:12:44.123Z"), r.timestamp(), "the record's own time, which has its zone");
+        }
+    }
+
+    @Test
+    void aConsoleLineBrokenOverIndentedLinesIsReadAsOne() {
+        LogRecord r = parse("2024-05-21T21:20:10.481Z\twarn\tzapgrpc/zapgrpc.go:195\t[core] grpc: addrConn.createTransport failed to connect to "
+                        + "{Addr: \"10.0.0.4:3301\", }.",
+                " Err: connection error: desc = \"error reading server preface: http2: frame too large\"\t{\"grpc_log\": true}");
+        assertEquals(Level.WARN, r.level());
+        assertEquals("[core] grpc: addrConn.createTransport failed to connect to {Addr: \"10.0.0.4:3301\", }. Err: connection error: "
+                + "desc = \"error reading server preface: http2: frame too large\"", r.message());
+        assertEquals("true", r.field("grpc_log"));
+        assertEquals("", r.continuation());
+        // a Go stack trace under a line that has its fields stays a continuation
+        LogRecord traced = parse(CONSOLE.replace("\tinfo\t", "\terror\t"), "go.opentelemetry.io/collector/exporter.(*x).send",
+                "\t/build/exporter.go:42 {\"a\": 1}");
+        assertEquals("boom", traced.field("error"));
+        assertEquals("Exporting failed. Will retry the request after interval.", traced.message());
+        assertFalse(traced.continuation().isEmpty());
     }
 
     @Test
