@@ -47,6 +47,7 @@ public final class Signal implements Cloneable {
     private final boolean noBackendResolved;
     private final boolean throttledInWords;
     private final boolean pathHintNamed;
+    private final boolean unreadableResponse;
     private final boolean connectWaitNamed;
     private final Endpoint endpoint;
     private final java.util.Set<String> addresses;
@@ -92,6 +93,7 @@ public final class Signal implements Cloneable {
         this.noBackendResolved = b.noBackendResolved;
         this.throttledInWords = b.throttledInWords;
         this.pathHintNamed = b.pathHintNamed;
+        this.unreadableResponse = b.unreadableResponse;
         this.connectWaitNamed = b.connectWaitNamed;
         this.endpoint = b.endpoint;
         this.addresses = b.addresses;
@@ -287,6 +289,14 @@ public final class Signal implements Cloneable {
         return pathHintNamed;
     }
 
+    /**
+     * The server answered, but its response body could not be read as an OTLP export response
+     * (otlphttp's "error parsing protobuf response"): truncated, or not OTLP at all.
+     */
+    public boolean isUnreadableResponse() {
+        return unreadableResponse;
+    }
+
     /** The process crashed (Go panic or fatal runtime error other than memory). */
     public boolean isCrashed() {
         return crashed;
@@ -335,7 +345,7 @@ public final class Signal implements Cloneable {
                 || addressError != AddressError.NONE || tlsError != TlsError.NONE || protocolError != ProtocolError.NONE
                 || timeout != Timeout.NONE || resource != ResourceSignal.NONE || queueFull
                 || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure || crashed || credentialsRejected
-                || retryableStatusUnnamed || pathHintNamed || throttledInWords || brokerMessageTooLarge
+                || retryableStatusUnnamed || pathHintNamed || unreadableResponse || throttledInWords || brokerMessageTooLarge
                 || noBackendResolved;
     }
 
@@ -474,6 +484,7 @@ public final class Signal implements Cloneable {
         private boolean noBackendResolved;
         private boolean throttledInWords;
         private boolean pathHintNamed;
+        private boolean unreadableResponse;
         private boolean connectWaitNamed;
         private Endpoint endpoint;
         private java.util.Set<String> addresses = java.util.Set.of();
@@ -673,6 +684,11 @@ public final class Signal implements Cloneable {
             return this;
         }
 
+        public Builder unreadableResponse(boolean value) {
+            this.unreadableResponse = value;
+            return this;
+        }
+
         public Builder crashed(boolean value) {
             this.crashed = value;
             return this;
@@ -719,6 +735,7 @@ public final class Signal implements Cloneable {
             noBackendResolved = s.noBackendResolved;
             throttledInWords = s.throttledInWords;
             pathHintNamed = s.pathHintNamed;
+            unreadableResponse = s.unreadableResponse;
             endpoint = s.endpoint;
             addresses = s.addresses;
             return this;

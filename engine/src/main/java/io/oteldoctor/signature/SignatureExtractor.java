@@ -591,6 +591,7 @@ public final class SignatureExtractor {
         b.credentialsRejected(CREDENTIALS_REJECTED.matcher(t).find());
         b.retryableStatusUnnamed(RETRYABLE_STATUS_UNNAMED.matcher(t).find());
         b.pathHintNamed(PATH_HINT.matcher(t).find());
+        b.unreadableResponse(unreadableResponse(t));
         b.throttledInWords(THROTTLED_IN_WORDS.matcher(t).find());
         b.brokerMessageTooLarge(BROKER_MESSAGE_TOO_LARGE.matcher(t).find());
         b.noBackendResolved(LB_NO_BACKEND.matcher(t).find());
@@ -766,7 +767,7 @@ public final class SignatureExtractor {
             e = NetError.CONNECTION_RESET;
         } else if (hasIgnoreCase(t, "broken pipe") || t.contains("EPIPE")) {
             e = NetError.BROKEN_PIPE;
-        } else if (!javaCallTimeout(t) && (EOF_WORD.matcher(t).find() || t.contains("unexpected end of stream")
+        } else if (!javaCallTimeout(t) && !unreadableResponse(t) && (EOF_WORD.matcher(t).find() || t.contains("unexpected end of stream")
                 || t.contains("socket hang up") || t.contains("Socket closed") || t.contains("Connection closed by peer")
                 // Python's http.client.RemoteDisconnected
                 || t.contains("Remote end closed connection without response"))) {
@@ -867,6 +868,14 @@ public final class SignatureExtractor {
         b.tlsError(e);
     }
 
+    /**
+     * otlphttp could not decode the body of the server's answer: the "unexpected EOF" after it is
+     * the decoder running out of bytes, not a connection closing.
+     */
+    private static boolean unreadableResponse(String t) {
+        return has(t, "error parsing protobuf response", "error parsing json response");
+    }
+
     private static void protocol(String t, Signal.Builder b) {
         ProtocolError e = ProtocolError.NONE;
         if (t.contains("malformed HTTP response") || t.contains("HTTP/1.x transport connection broken")
@@ -876,7 +885,8 @@ public final class SignatureExtractor {
             e = ProtocolError.GRPC_CLIENT_TO_HTTP1_SERVER;
         } else if (t.contains("received bogus greeting from client")) {
             e = ProtocolError.BOGUS_GREETING;
-        } else if (t.contains("received unexpected content-type")) {
+        } else if (t.contains("received unexpected content-type") || t.contains("Received HTTP status code ")) {
+            // grpc-go names the content type of a non-gRPC answer, grpc-js only its HTTP status
             e = ProtocolError.UNEXPECTED_CONTENT_TYPE;
         } else if (has(t, "PROTOCOL_ERROR", "http2: server sent GOAWAY and closed the connection", "ConnectionShutdownException")
                 || GRPC_JS_PROTOCOL_ERROR.matcher(t).find()) {

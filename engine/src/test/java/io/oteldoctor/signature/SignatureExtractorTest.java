@@ -61,6 +61,31 @@ class SignatureExtractorTest {
     }
 
     @Test
+    void grpcJsNamesOnlyTheStatusOfAnAnswerThatIsNotGrpc() {
+        Signal s = read("{\"stack\":\"Error: PeriodicExportingMetricReader: metrics export failed (error Error: 13 INTERNAL: Received HTTP status "
+                + "code 400)\\n    at PeriodicExportingMetricReader._doRun (/srv/node_modules/@opentelemetry/sdk-metrics/build/src/export/"
+                + "PeriodicExportingMetricReader.js:88:19)\",\"message\":\"PeriodicExportingMetricReader: metrics export failed (error Error: 13 "
+                + "INTERNAL: Received HTTP status code 400)\",\"name\":\"Error\"}");
+        assertEquals(Origin.NODE_SDK, s.getOrigin());
+        assertEquals(ProtocolError.UNEXPECTED_CONTENT_TYPE, s.getProtocolError());
+        assertEquals(400, s.getHttpStatus());
+    }
+
+    @Test
+    void anAnswerThatWouldNotDecodeIsNoConnectionClosing() {
+        Signal s = read(console("info", "Exporting failed. Will retry the request after interval.",
+                "\"otelcol.component.id\": \"otlphttp\", \"otelcol.component.kind\": \"exporter\", "
+                        + "\"error\": \"error parsing protobuf response: unexpected EOF\""));
+        assertTrue(s.isUnreadableResponse());
+        assertEquals(NetError.NONE, s.getNetError());
+        Signal eof = read(console("info", "Exporting failed. Will retry the request after interval.",
+                "\"otelcol.component.id\": \"otlphttp\", \"otelcol.component.kind\": \"exporter\", "
+                        + "\"error\": \"failed to make an HTTP request: Post \\\"https://otlp.example:4318/v1/logs\\\": unexpected EOF\""));
+        assertFalse(eof.isUnreadableResponse());
+        assertEquals(NetError.EOF, eof.getNetError());
+    }
+
+    @Test
     void theOtlpPortIsReadFromTheEndpointOrAnAddress() {
         Signal grpc = read("2025-06-10 09:12:53,790 ERROR [opentelemetry.exporter.otlp.proto.grpc.exporter] [exporter.py:363] "
                 + "Failed to export traces to otel-collector.monitoring:4318, error code: StatusCode.UNAVAILABLE");
