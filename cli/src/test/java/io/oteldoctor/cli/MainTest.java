@@ -57,6 +57,15 @@ class MainTest {
     }
 
     @Test
+    void aGrpcCoreWarningNamesTheAddressItDialledOnce() {
+        Cli r = Cli.withStdin("2024-05-21T21:20:10.481Z\twarn\tzapgrpc/zapgrpc.go:195\t[core] [Channel #1 SubChannel #2] grpc: "
+                + "addrConn.createTransport failed to connect to {Addr: \"10.20.10.4:3301\", ServerName: \"10.20.10.4:3301\", }. Err: "
+                + "connection error: desc = \"error reading server preface: http2: frame too large\"\t{\"grpc_log\": true}\n", "analyze");
+        assertEquals(ExitCode.PROBLEMS_FOUND, r.exit(), r.stderr());
+        assertTrue(r.stdout().contains("   component grpc client -> 10.20.10.4:3301\n"), r.stdout());
+    }
+
+    @Test
     void healthyInputExitsZero() throws IOException {
         Path log = Files.writeString(dir.resolve("ok.log"), HEALTHY_LINE);
         Cli r = Cli.run("analyze", log.toString());

@@ -70,7 +70,8 @@ public final class TextRenderer implements ReportRenderer {
         wrap(out, "", head + "  [" + percent(d.confidence()) + "]", "   ");
         String component = d.component() + (d.componentKind() == null ? "" : " (" + d.componentKind()
                 + (d.signals().isEmpty() ? "" : ", " + String.join(", ", d.signals())) + ")")
-                + (d.endpoint() == null ? "" : " -> " + d.endpoint());
+                // a gRPC core warning's component is already named after the address it dialled
+                + (d.endpoint() == null || d.component().endsWith(" -> " + d.endpoint()) ? "" : " -> " + d.endpoint());
         field(out, "component", component);
         if (d.consequenceOf() != null) {
             field(out, "follows", "the " + d.consequenceOf() + " problem above");
