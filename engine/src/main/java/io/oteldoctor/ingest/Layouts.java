@@ -29,6 +29,9 @@ public final class Layouts {
         if (s >= e) {
             return s;
         }
+        if (b[s] == '>' && s + 1 < e && b[s + 1] == ' ') {
+            return messageStart(b, s + 2, e); // a Markdown quote around a pasted log ("> " before every line)
+        }
         if (b[s] == '{' || b[s] == 0x1E) {
             int from = b[s] == 0x1E ? s + 1 : s; // json-seq record separator
             if (startsWith(b, from, e, ZAP_JSON_HEAD)) {

@@ -78,6 +78,21 @@ public final class RecordParser {
     private static final Pattern BEAM_LOGGER = Pattern.compile(
             "^(?:\\d{4}-\\d{2}-\\d{2}[ T])?\\d{2}:\\d{2}:\\d{2}\\.\\d{3,6} \\[(debug|info|notice|warning|error|critical|alert|emergency)\\] (.*)$",
             Pattern.DOTALL);
+    /**
+     * Quarkus's console layout (JBoss Log Manager): {@code 2025-04-07 10:21:19,906 SEVERE
+     * [io.qua.ope.run.exp.otl.VertxGrpcExporter] (vert.x-eventloop-thread-0) message}, the category
+     * abbreviated, JUL's level names where the code logs through JUL.
+     */
+    private static final Pattern JBOSS = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3}) +(FATAL|ERROR|SEVERE|WARN|WARNING|INFO|CONFIG|DEBUG|FINE|TRACE|FINER|FINEST)"
+                    + " +\\[([^\\]]+)\\] \\([^)]*\\) (.*)$", Pattern.DOTALL);
+    /**
+     * glog's layout, which gRPC's C core writes for Python, Ruby, PHP and C++ programs:
+     * {@code E1130 15:37:07.081350000 6174420992 ssl_transport_security.cc:1511] message}. It has
+     * no year, so the time is left unread.
+     */
+    private static final Pattern GLOG = Pattern.compile(
+            "^([IWEF])\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+\\s+\\d+ ([\\w.-]+\\.(?:cc|c|cpp|h):\\d+)\\] ?(.*)$", Pattern.DOTALL);
     private static final Pattern LEADING_TIME = Pattern.compile(
             "^\\[?(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,:]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)\\]?[ \\t]+");
     private static final Pattern LEVEL_WORD = Pattern.compile(
@@ -155,6 +170,18 @@ public final class RecordParser {
                 continuation = List.of();
             }
         }
+        if (!continuation.isEmpty() && inner.message.isBlank()) {
+            // a head with no words of its own (a glog header whose message a paste moved to the
+            // next lines): its message is what follows
+            StringBuilder message = new StringBuilder();
+            for (String line : continuation) {
+                if (!line.isBlank()) {
+                    message.append(message.length() == 0 ? "" : " ").append(line.strip());
+                }
+            }
+            inner = new Inner(inner.timestamp, inner.level, inner.logger, message.toString(), inner.fields);
+            continuation = List.of();
+        }
         Instant ts = inner.timestamp != null ? inner.timestamp : outer.timestamp;
         return new LogRecord(raw.source(), raw.firstLine(), raw.lastLine(), outer.format, ts, outer.host,
                 outer.process, inner.level, inner.logger, inner.message, inner.fields,
@@ -219,6 +246,9 @@ public final class RecordParser {
     }
 
     private Unwrapped unwrap(String line) {
+        while (line.startsWith("> ")) {
+            line = line.substring(2); // a Markdown quote around a pasted log
+        }
         String text = !line.isEmpty() && line.charAt(0) == 0x1E ? line.substring(1) : line;
         if (!text.isEmpty() && Character.isWhitespace(text.charAt(0))) {
             text = text.stripLeading();
@@ -487,6 +517,20 @@ public final class RecordParser {
         if (m.matches()) {
             String progname = m.group(3).strip();
             return new Inner(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), progname.isEmpty() ? null : progname, m.group(4), Map.of());
+        }
+        m = JBOSS.matcher(text);
+        if (m.matches()) {
+            return new Inner(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), m.group(3), m.group(4), Map.of());
+        }
+        m = GLOG.matcher(text);
+        if (m.matches()) {
+            String level = switch (m.group(1)) {
+                case "I" -> "info";
+                case "W" -> "warn";
+                case "E" -> "error";
+                default -> "fatal";
+            };
+            return new Inner(null, Level.parse(level), m.group(2), m.group(3), Map.of());
         }
         m = BEAM_LOGGER.matcher(text);
         if (m.matches()) {

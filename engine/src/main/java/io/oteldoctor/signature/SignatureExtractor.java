@@ -135,7 +135,9 @@ public final class SignatureExtractor {
     /** Cloud APIs that throttle with a 400 and say so in words (AWS), or name the rate limit. */
     private static final Pattern THROTTLED_IN_WORDS = Pattern.compile(
             "ThrottlingException|\\bThrottling: |\\bRate exceeded\\b|TooManyRequestsException|RequestLimitExceeded|ProvisionedThroughputExceeded"
-                    + "|(?i:\\brate limit exceeded\\b)");
+                    + "|(?i:\\brate limit exceeded\\b)"
+                    // Elasticsearch and OpenSearch: their name for 429 (a flood-stage disk block, say), and a full write queue
+                    + "|\\bTOO_MANY_REQUESTS\\b|es_rejected_execution_exception");
     /** Kafka: the broker's MESSAGE_TOO_LARGE (sarama's text for it), or the producer's own limit. */
     /**
      * loadbalancingexporter: the ring gave no endpoint for the data's key, so the name it looked up
@@ -154,6 +156,19 @@ public final class SignatureExtractor {
     private static final Pattern CALLER_VERSION = Pattern.compile("@v0\\.(\\d+)\\.");
     private static final Pattern SEMVER_MINOR = Pattern.compile("^v?0\\.(\\d+)\\.");
     /** opentelemetry-java names the item type with a full stop after it; Python says "traces" or "span batch". */
+    /**
+     * Source files of gRPC's C core that log a channel's connection and handshake failures (in
+     * glog's layout, for Python, Ruby, PHP and C++ programs): the C core's counterpart of grpc-go's
+     * {@code [core]} lines.
+     */
+    private static final Pattern GRPC_C_CORE_SOURCE = Pattern.compile(
+            "(?:ssl_transport_security|ssl_utils|security_handshaker|handshaker|http_connect_handshaker|secure_endpoint|tcp_client_posix"
+                    + "|tcp_client_windows|tcp_posix|chttp2_transport|frame_settings|subchannel|client_channel|dns_resolver_ares"
+                    + "|grpc_ares_wrapper)\\.cc:\\d+");
+    private static final Pattern OTLP_HTTP_PATH = Pattern.compile("/v1/(?:traces|metrics|logs)\\b");
+    private static final Pattern EXPORTER_NAMED = Pattern.compile("(?i)\\botlp\\b.*\\bexporter\\b|\\bexporter\\b.*\\botlp\\b");
+    /** opentelemetry-python's HTTP exporters: {@code Failed to export batch code: 404, reason: ...}, logs and metrics alike. */
+    private static final Pattern PYTHON_BATCH_CODE = Pattern.compile("Failed to export (?:\\w+ )?batch code: \\d{3}\\b");
     private static final Pattern JAVA_SDK_WORDING = Pattern.compile("^Failed to export (?:spans|metrics|logs|profiles)\\. ");
     private static final Pattern GO_SDK_EXPORT = Pattern.compile("^(traces|metrics|logs) export: |^failed to upload (metrics|logs|traces)");
     /** opentelemetry-rust's global error handler ({@code OpenTelemetry trace error occurred. <error>}), and its internal log events. */
@@ -237,7 +252,8 @@ public final class SignatureExtractor {
     // --- who wrote it ---------------------------------------------------------------------
 
     private static Origin origin(LogRecord r, String message) {
-        if ("true".equals(r.field("grpc_log")) || message.contains("addrConn.createTransport") || message.startsWith("[core]")) {
+        if ("true".equals(r.field("grpc_log")) || message.contains("addrConn.createTransport") || message.startsWith("[core]")
+                || r.logger() != null && GRPC_C_CORE_SOURCE.matcher(r.logger()).matches()) {
             return Origin.GRPC_CORE;
         }
         // the collector's own lines, whatever transport carried them: a zap caller, component fields
@@ -268,7 +284,7 @@ public final class SignatureExtractor {
             return Origin.JAVA_SDK;
         }
         if (logger.startsWith("opentelemetry") || all.contains("StatusCode.") || all.contains("opentelemetry.exporter.otlp")
-                || message.contains("encountered while exporting") || message.contains("span batch")
+                || message.contains("encountered while exporting") || message.contains("span batch") || PYTHON_BATCH_CODE.matcher(message).find()
                 || message.startsWith("Exception while exporting") || all.contains("Traceback (most recent call last)")) {
             return Origin.PYTHON_SDK;
         }
@@ -595,7 +611,7 @@ public final class SignatureExtractor {
         b.throttledInWords(THROTTLED_IN_WORDS.matcher(t).find());
         b.brokerMessageTooLarge(BROKER_MESSAGE_TOO_LARGE.matcher(t).find());
         b.noBackendResolved(LB_NO_BACKEND.matcher(t).find());
-        b.crashed((t.startsWith("panic: ") || t.startsWith("fatal error: ")) && !t.contains("out of memory"));
+        b.crashed((t.startsWith("panic: ") || t.startsWith("fatal error: ")) && !t.contains("out of memory") && !exporterSetupPanic(t));
         b.startupFailure(t.startsWith("Error: ") || has(t, "collector server run finished with error", "failed to build pipelines",
                 "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines",
                 // the service graph's own error line (v0.92+), the only trace of it when the log goes to a file and Error: to stderr
@@ -776,7 +792,9 @@ public final class SignatureExtractor {
                 || t.contains("Failed to connect to") || t.contains("ConnectException") || t.contains("Failed to establish a new connection")
                 || t.contains("tcp connect error") || t.contains("error trying to connect")
                 // sarama (Kafka): no broker in the list could be reached
-                || t.contains("run out of available brokers")) {
+                || t.contains("run out of available brokers")
+                // Go SDK with a blocking dial, and tonic's channel whose connection failed
+                || t.contains("failed to establish a connection") || t.contains("Service was not ready: transport error")) {
             e = NetError.NO_CONNECTION;
         }
         b.netError(e);
@@ -862,10 +880,25 @@ public final class SignatureExtractor {
             // configtls: the CA, certificate or key file named in the configuration cannot be read or parsed
             e = TlsError.CONFIG_UNREADABLE;
         } else if (has(t, "remote error: tls: handshake failure", "SSLHandshakeException", "authentication handshake failed",
+                // Vert.x (Quarkus's exporters): its own words for a failed handshake
+                "Failed to create SSL connection",
                 "SSL routines", "handshake failure", "TLS handshake error")) {
             e = TlsError.HANDSHAKE_FAILURE;
         }
         b.tlsError(e);
+    }
+
+    /**
+     * A program that panics because its OTLP exporter could not be set up ({@code panic: failed to
+     * establish a connection with the otlp exporter: context deadline exceeded}): the export failure
+     * is the news, not a crash of the collector, so its layers are read instead.
+     */
+    private static boolean exporterSetupPanic(String t) {
+        if (!t.startsWith("panic: ") || t.startsWith("panic: runtime error")) {
+            return false;
+        }
+        int end = t.indexOf('\n');
+        return EXPORTER_NAMED.matcher(end < 0 ? t : t.substring(0, end)).find();
     }
 
     /**
@@ -885,8 +918,10 @@ public final class SignatureExtractor {
             e = ProtocolError.GRPC_CLIENT_TO_HTTP1_SERVER;
         } else if (t.contains("received bogus greeting from client")) {
             e = ProtocolError.BOGUS_GREETING;
-        } else if (t.contains("received unexpected content-type") || t.contains("Received HTTP status code ")) {
-            // grpc-go names the content type of a non-gRPC answer, grpc-js only its HTTP status
+        } else if (t.contains("received unexpected content-type") || t.contains("Received HTTP status code ")
+                || t.contains("gRPC status code 2. Error message: OK")) {
+            // grpc-go names the content type of a non-gRPC answer, grpc-js only its HTTP status; the Java
+            // exporter reads an HTTP 200 without a gRPC status as UNKNOWN with the reason phrase "OK"
             e = ProtocolError.UNEXPECTED_CONTENT_TYPE;
         } else if (has(t, "PROTOCOL_ERROR", "http2: server sent GOAWAY and closed the connection", "ConnectionShutdownException")
                 || GRPC_JS_PROTOCOL_ERROR.matcher(t).find()) {
@@ -1022,6 +1057,10 @@ public final class SignatureExtractor {
         if (logger.contains("HttpExporter") || logger.contains("proto.http") || t.contains("failed to make an HTTP request")
                 || t.contains("error exporting items") || t.contains("Post \"") || t.contains("HTTP status code")
                 || t.contains("span batch") || t.contains("HTTPConnectionPool")) {
+            return Transport.HTTP;
+        }
+        // only OTLP/HTTP endpoints carry a signal's path (.NET's FailedToReachCollector names the URI and nothing else)
+        if (s.getEndpoint() != null && s.getEndpoint().path() != null && OTLP_HTTP_PATH.matcher(s.getEndpoint().path()).lookingAt()) {
             return Transport.HTTP;
         }
         return Transport.UNKNOWN;

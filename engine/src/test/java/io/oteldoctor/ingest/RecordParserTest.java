@@ -277,6 +277,37 @@ class RecordParserTest {
     }
 
     @Test
+    void aMarkdownQuoteAroundAPastedLineIsNotPartOfIt() {
+        LogRecord r = parse("> " + CONSOLE);
+        assertEquals(InputFormat.COLLECTOR_CONSOLE, r.format());
+        assertEquals("boom", r.field("error"));
+        assertEquals("internal/retry_sender.go:133", r.logger());
+    }
+
+    @Test
+    void grpcCoreGlogLinesAndTheirMessageOnTheLinesBelow() {
+        LogRecord one = parse("E0312 09:44:18.224861000 140372118738496 ssl_transport_security.cc:1519] Handshake failed with fatal error SSL_ERROR_SSL");
+        assertEquals(Level.ERROR, one.level());
+        assertEquals("ssl_transport_security.cc:1519", one.logger());
+        assertEquals("Handshake failed with fatal error SSL_ERROR_SSL", one.message());
+        LogRecord broken = parse("W0312 09:44:18.224861000 140372118738496 subchannel.cc:806]", "    Connect failed:",
+                "        UNAVAILABLE: ipv4:10.0.0.9:4317: Connection refused");
+        assertEquals(Level.WARN, broken.level());
+        assertEquals("Connect failed: UNAVAILABLE: ipv4:10.0.0.9:4317: Connection refused", broken.message());
+        assertEquals("", broken.continuation());
+    }
+
+    @Test
+    void quarkusConsoleLinesNameTheirCategory() {
+        LogRecord r = parse("2025-04-07 10:21:19,906 SEVERE [io.qua.ope.run.exp.otl.VertxGrpcExporter] (vert.x-eventloop-thread-0) "
+                + "Failed to export spans. The request could not be executed.");
+        assertEquals(Level.ERROR, r.level());
+        assertEquals("io.qua.ope.run.exp.otl.VertxGrpcExporter", r.logger());
+        assertEquals("Failed to export spans. The request could not be executed.", r.message());
+        assertEquals(Instant.parse("2025-04-07T10:21:19.906Z"), r.timestamp());
+    }
+
+    @Test
     void consoleLinesWithoutTheirTime() {
         String untimed = CONSOLE.substring(CONSOLE.indexOf('\t') + 1);
         for (String line : List.of(untimed, untimed.replace("\t", "    "), untimed.replace("\t", " "))) {
