@@ -163,24 +163,15 @@ public final class RecordParser {
                 continuation = continuation.subList(1, continuation.size());
             }
         }
-        if (!continuation.isEmpty() && inner.fields.isEmpty() && inner.logger != null && CALLER.matcher(inner.logger).matches()) {
-            TrailingFields trailing = trailingFields(continuation.get(continuation.size() - 1).strip(), true);
-            if (trailing != null) {
-                inner = unwrapped(inner, continuation, trailing);
+        if (!continuation.isEmpty()) {
+            // a console head without its fields object whose last indented line ends with one
+            TrailingFields trailing = inner.fields.isEmpty() && inner.logger != null && CALLER.matcher(inner.logger).matches()
+                    ? trailingFields(continuation.get(continuation.size() - 1).strip(), true) : null;
+            // or a head with no words of its own (a glog header whose message a paste moved below it)
+            if (trailing != null || inner.message.isBlank()) {
+                inner = rejoined(inner, continuation, trailing);
                 continuation = List.of();
             }
-        }
-        if (!continuation.isEmpty() && inner.message.isBlank()) {
-            // a head with no words of its own (a glog header whose message a paste moved to the
-            // next lines): its message is what follows
-            StringBuilder message = new StringBuilder();
-            for (String line : continuation) {
-                if (!line.isBlank()) {
-                    message.append(message.length() == 0 ? "" : " ").append(line.strip());
-                }
-            }
-            inner = new Inner(inner.timestamp, inner.level, inner.logger, message.toString(), inner.fields);
-            continuation = List.of();
         }
         Instant ts = inner.timestamp != null ? inner.timestamp : outer.timestamp;
         return new LogRecord(raw.source(), raw.firstLine(), raw.lastLine(), outer.format, ts, outer.host,
@@ -189,21 +180,23 @@ public final class RecordParser {
     }
 
     /**
-     * A console record broken over several lines, by a paste or a viewer that wraps long lines,
-     * read as the one line it was: the head has no fields object, and its last indented line ends
-     * with one. (zap's console lines end with their fields; a stack trace under one never does.)
+     * A record a paste or a viewer broke over several lines, read as the one line it was: the
+     * indented lines continue the head's message, and a fields object that ends the last of them
+     * is the record's (zap's console lines end with their fields; a stack trace under one never does).
+     *
+     * @param trailing the fields object that ends the last line, or null when it has none
      */
-    private static Inner unwrapped(Inner head, List<String> continuation, TrailingFields trailing) {
-        StringBuilder message = new StringBuilder(head.message);
+    private static Inner rejoined(Inner head, List<String> continuation, TrailingFields trailing) {
+        StringBuilder message = new StringBuilder(head.message.strip());
         int last = continuation.size() - 1;
         for (int i = 0; i <= last; i++) {
             String line = continuation.get(i).strip();
-            String part = i < last ? line : line.substring(0, trailing.messageEnd()).strip();
+            String part = i == last && trailing != null ? line.substring(0, trailing.messageEnd()).strip() : line;
             if (!part.isEmpty()) {
-                message.append(' ').append(part);
+                message.append(message.length() == 0 ? "" : " ").append(part);
             }
         }
-        return new Inner(head.timestamp, head.level, head.logger, message.toString(), trailing.fields());
+        return new Inner(head.timestamp, head.level, head.logger, message.toString(), trailing == null ? head.fields : trailing.fields());
     }
 
     /**
