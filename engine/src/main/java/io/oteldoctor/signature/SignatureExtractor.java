@@ -155,7 +155,6 @@ public final class SignatureExtractor {
     private static final Pattern GO_RUNTIME_CRASH = Pattern.compile("(?:fatal error: runtime|panic: runtime error)");
     private static final Pattern CALLER_VERSION = Pattern.compile("@v0\\.(\\d+)\\.");
     private static final Pattern SEMVER_MINOR = Pattern.compile("^v?0\\.(\\d+)\\.");
-    /** opentelemetry-java names the item type with a full stop after it; Python says "traces" or "span batch". */
     /**
      * Source files of gRPC's C core that log a channel's connection and handshake failures (in
      * glog's layout, for Python, Ruby, PHP and C++ programs): the C core's counterpart of grpc-go's
@@ -169,6 +168,7 @@ public final class SignatureExtractor {
     private static final Pattern EXPORTER_NAMED = Pattern.compile("(?i)\\botlp\\b.*\\bexporter\\b|\\bexporter\\b.*\\botlp\\b");
     /** opentelemetry-python's HTTP exporters: {@code Failed to export batch code: 404, reason: ...}, logs and metrics alike. */
     private static final Pattern PYTHON_BATCH_CODE = Pattern.compile("Failed to export (?:\\w+ )?batch code: \\d{3}\\b");
+    /** opentelemetry-java names the item type with a full stop after it; Python says "traces" or "span batch". */
     private static final Pattern JAVA_SDK_WORDING = Pattern.compile("^Failed to export (?:spans|metrics|logs|profiles)\\. ");
     private static final Pattern GO_SDK_EXPORT = Pattern.compile("^(traces|metrics|logs) export: |^failed to upload (metrics|logs|traces)");
     /** opentelemetry-rust's global error handler ({@code OpenTelemetry trace error occurred. <error>}), and its internal log events. */
