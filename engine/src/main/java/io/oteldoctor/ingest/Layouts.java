@@ -323,8 +323,13 @@ public final class Layouts {
         }
         byte c = b[m];
         if (c == ' ' || c == '\t') {
-            // an indented line that starts a record of its own (a log pasted into an indented code block)
-            return !startsRecord(b, skipBlanks(b, m, e), e);
+            // an indented line that starts a record of its own (a log pasted into an indented code
+            // block), or an object of a pretty-printed JSON array (gcloud logging read --format=json)
+            int p = skipBlanks(b, m, e);
+            return !startsRecord(b, p, e) && !isLoneBrace(b, p, e);
+        }
+        if (c == '}' || c == ']') {
+            return true; // the end of a pretty-printed JSON object the record started
         }
         if (c == '\\' && m + 1 < e && b[m + 1] == 't') {
             return true;
@@ -426,6 +431,11 @@ public final class Layouts {
             p++;
         }
         return p;
+    }
+
+    /** A line that holds nothing but an opening brace: a pretty-printed JSON object starts. */
+    private static boolean isLoneBrace(byte[] b, int p, int e) {
+        return p < e && b[p] == '{' && skipBlanks(b, p + 1, e) == e;
     }
 
     /** An ISO date at the start ({@code 2025-06-10T...} or {@code 2025-06-10 ...}), or a JSON object. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,7 +29,9 @@ public final class RecordParser {
 
     // A factory and node factory, no ObjectMapper: creating the first mapper loads and initialises
     // data binding (date formats, introspection), some 70 ms of every start on the reading thread.
-    private static final JsonFactory JSON = new JsonFactory();
+    // Trailing commas allowed: a JSON entry pasted into an issue is often cut down to the field
+    // that matters, and the comma after it stays.
+    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** zap's level names as the console encoder writes them (lower case, or upper case with the capital encoder). */
@@ -131,6 +134,12 @@ public final class RecordParser {
             return null;
         }
         String headText = new String(head, StandardCharsets.UTF_8);
+        if (raw.lines().size() > 1 && headText.strip().equals("{")) {
+            LogRecord pretty = prettyJson(raw);
+            if (pretty != null) {
+                return pretty;
+            }
+        }
         Unwrapped outer = forced == null ? unwrap(headText) : unwrapAs(headText, forced);
         if (outer == null) {
             return null;
@@ -177,6 +186,35 @@ public final class RecordParser {
         return new LogRecord(raw.source(), raw.firstLine(), raw.lastLine(), outer.format, ts, outer.host,
                 outer.process, inner.level, inner.logger, inner.message, inner.fields,
                 String.join("\n", continuation));
+    }
+
+    /**
+     * A pretty-printed JSON log entry (an entry of {@code gcloud logging read --format=json}, a
+     * collector's JSON line pasted through a JSON formatter), read as the one line it would be in
+     * a JSON log; null when its lines do not make one object or the object is no log entry.
+     */
+    private LogRecord prettyJson(RawRecord raw) {
+        StringBuilder joined = new StringBuilder();
+        for (byte[] line : raw.lines()) {
+            if (isBinary(line)) {
+                return null;
+            }
+            joined.append(new String(line, StandardCharsets.UTF_8)).append('\n');
+        }
+        String text = joined.toString().strip();
+        if (readJson(text) == null) {
+            return null;
+        }
+        Unwrapped whole = forced == null ? unwrap(text) : unwrapAs(text, forced);
+        if (whole == null || whole.format == InputFormat.PLAIN) {
+            // an object that is no log entry (a console line's fields a paste spread over lines)
+            // is read line by line, as any other record
+            return null;
+        }
+        Inner inner = whole.parsed != null ? whole.parsed : parseInner(whole.message);
+        Instant ts = inner.timestamp != null ? inner.timestamp : whole.timestamp;
+        return new LogRecord(raw.source(), raw.firstLine(), raw.lastLine(), whole.format, ts, whole.host, whole.process,
+                inner.level, inner.logger, inner.message, inner.fields, "");
     }
 
     /**
@@ -269,6 +307,15 @@ public final class RecordParser {
                 }
                 if (node.has("level") && (node.has("msg") || node.has("ts"))) {
                     return new Unwrapped(InputFormat.COLLECTOR_JSON, text, null, null, null, zapJson(node));
+                }
+                JsonNode payload = node.get("jsonPayload");
+                if (payload != null && payload.isObject() && payload.has("level") && (payload.has("msg") || payload.has("ts"))) {
+                    // Google Cloud Logging's LogEntry around a collector's JSON line
+                    Inner zap = zapJson(payload);
+                    if (zap.timestamp() == null) {
+                        zap = new Inner(Timestamps.parse(text(node, "timestamp")), zap.level(), zap.logger(), zap.message(), zap.fields());
+                    }
+                    return new Unwrapped(InputFormat.SHIPPER_JSON, text, null, null, null, zap);
                 }
                 Unwrapped shipped = shipperJson(node);
                 if (shipped != null) {
@@ -661,7 +708,13 @@ public final class RecordParser {
         }
         // an application's own JSON (a Node error object has "message") is not an envelope; a shipper always stamps its time
         if (message == null || SHIPPER_TIME.stream().noneMatch(node::has)) {
-            return null;
+            // Google Cloud Logging's LogEntry: no application names a field textPayload, so it
+            // is an envelope even when a paste kept nothing else of the entry
+            JsonNode text = node.get("textPayload");
+            if (text == null || !text.isTextual()) {
+                return null;
+            }
+            message = text.asText();
         }
         message = syslogMessage(message.strip());
         Instant time = null;

@@ -106,4 +106,13 @@ class RecordAssemblerTest {
         assertEquals(1, run.records().size());
         assertEquals(3, run.records().get(0).lines().size());
     }
+
+    @Test
+    void eachObjectOfAPrettyPrintedArrayIsARecordOfItsOwn() throws IOException {
+        String entry = "  {\n    \"textPayload\": \"x\",\n    \"resource\": {\n      \"type\": \"k8s_container\"\n    }\n  }";
+        Run run = assemble("[\n" + entry + ",\n" + entry + "\n]\n", LineFilter.ALL);
+        assertEquals(List.of(1L, 2L, 8L), run.records().stream().map(RawRecord::firstLine).toList());
+        assertEquals(List.of(1, 6, 7), run.records().stream().map(r -> r.lines().size()).toList(),
+                "the closing bracket ends the last record");
+    }
 }

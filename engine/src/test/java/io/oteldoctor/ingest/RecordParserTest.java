@@ -348,7 +348,9 @@ class RecordParserTest {
     /** The streamed reading of a console line's fields must give what reading the tree and flattening it gave. */
     @org.junit.jupiter.api.Test
     void streamedFieldsMatchTheTreeFlattened() throws Exception {
-        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        // trailing commas accepted on both sides: the parser allows them on purpose
+        com.fasterxml.jackson.databind.ObjectMapper mapper = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA).build();
         String[] objects = {
                 "{\"resource\": {\"service.name\": \"otelcol\", \"deep\": {\"er\": 1}}, \"error\": \"rpc error: code = Unavailable\"}",
                 "{\"rejected_items\": 606, \"ts\": 1718010764.123456, \"big\": 123456789012345678901234567890, \"neg\": -0.0}",
@@ -380,5 +382,44 @@ class RecordParserTest {
         } else if (!prefix.isEmpty()) {
             out.put(prefix, node.isValueNode() ? node.asText() : node.toString());
         }
+    }
+
+    private static final String GCP_ENTRY_TEXT = "2026-03-02T07:15:09.441Z\terror\tinternal/queue_sender.go:57\tExporting failed. Dropping data.\t"
+            + "{\"otelcol.component.id\": \"googlecloud\", \"otelcol.component.kind\": \"exporter\", \"error\": \"boom\"}";
+
+    @Test
+    void cloudLoggingEntriesCarryTheLineInTextPayload() {
+        LogRecord r = parse("{\"insertId\":\"x1\",\"textPayload\":" + jsonString(GCP_ENTRY_TEXT) + ",\"severity\":\"ERROR\","
+                + "\"timestamp\":\"2026-03-02T07:15:09.500Z\",\"logName\":\"projects/p/logs/stderr\"}");
+        assertEquals(InputFormat.SHIPPER_JSON, r.format());
+        assertEquals(Level.ERROR, r.level());
+        assertEquals("boom", r.field("error"));
+        assertEquals(Instant.parse("2026-03-02T07:15:09.441Z"), r.timestamp(), "the collector's own time wins over the entry's");
+    }
+
+    @Test
+    void aPrettyPrintedEntryIsReadAsOneLineEvenCutDownToOneFieldWithItsComma() {
+        LogRecord r = parse("  {", "    \"textPayload\": " + jsonString(GCP_ENTRY_TEXT) + ",", "  },");
+        assertEquals(InputFormat.SHIPPER_JSON, r.format());
+        assertEquals("googlecloud", r.field("otelcol.component.id"));
+        assertEquals("Exporting failed. Dropping data.", r.message());
+        assertEquals("", r.continuation());
+    }
+
+    @Test
+    void aCollectorJsonLineInACloudLoggingJsonPayload() {
+        LogRecord r = parse("{", "  \"jsonPayload\": {", "    \"level\": \"error\",", "    \"msg\": \"Exporting failed. Dropping data.\",",
+                "    \"error\": \"boom\"", "  },", "  \"timestamp\": \"2026-03-02T07:15:09.5Z\"", "}");
+        assertEquals(InputFormat.SHIPPER_JSON, r.format());
+        assertEquals(Level.ERROR, r.level());
+        assertEquals("boom", r.field("error"));
+        assertEquals(Instant.parse("2026-03-02T07:15:09.5Z"), r.timestamp(), "without ts of its own, the entry's time");
+    }
+
+    @Test
+    void aPrettyPrintedObjectThatIsNoLogEntryIsReadLineByLine() {
+        LogRecord r = parse("{", "  \"error\": \"rpc error: code = Unavailable\",", "  \"dropped_items\": 5", "}");
+        assertEquals(InputFormat.PLAIN, r.format());
+        assertEquals("{", r.message());
     }
 }
