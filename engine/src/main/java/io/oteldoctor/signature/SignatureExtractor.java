@@ -715,7 +715,11 @@ public final class SignatureExtractor {
                 || d.startsWith("Keepalive failed") || d.startsWith("UNAVAILABLE: io exception")
                 // tonic/hyper: the Rust client's own connection failures
                 || d.startsWith("tcp connect error") || d.startsWith("error trying to connect") || d.startsWith("transport error")
-                || d.startsWith("Service was not ready"));
+                || d.startsWith("Service was not ready")
+                // the clients' own names for a reply that was not a gRPC answer (grpc-go, grpc-js, tonic)
+                || d.startsWith("grpc: ") || d.startsWith("stream terminated by RST_STREAM") || d.startsWith("Received RST_STREAM")
+                || d.startsWith("server closed the stream without sending trailers") || d.startsWith("Received HTTP status code")
+                || d.startsWith("Response message parsing error") || d.startsWith("h2 protocol error") || d.startsWith("protocol error"));
     }
 
     private static void httpStatus(String t, Signal.Builder b) {
@@ -982,11 +986,23 @@ public final class SignatureExtractor {
 
     // --- where it was going -----------------------------------------------------------------
 
+    private static final Pattern HELP_BEFORE_URL = Pattern.compile(
+            "(?i)(?:contact|support|see|visit|documentation|docs|refer to|information|learn more|details)(?: at| on| in)?:? *$");
+
+    /** A link the message offers for help ("contact support at https://..."), not where the data went. */
+    private static boolean pointsToHelp(String t, int urlStart) {
+        return HELP_BEFORE_URL.matcher(t.substring(Math.max(0, urlStart - 40), urlStart)).find();
+    }
+
     private static void endpoint(String t, Signal.Builder b) {
         Set<String> addresses = new LinkedHashSet<>();
         Endpoint ep = null;
         Matcher m = URL.matcher(t);
-        if (m.find()) {
+        boolean found = m.find();
+        while (found && pointsToHelp(t, m.start())) {
+            found = m.find();
+        }
+        if (found) {
             ep = new Endpoint(m.group(1), stripBrackets(m.group(2)), parsePort(m.group(3)), emptyToNull(m.group(4)));
             b.doubledPath(ep.path() != null && DOUBLED_PATH.matcher(ep.path()).find());
             addresses.add(ep.hostPort());

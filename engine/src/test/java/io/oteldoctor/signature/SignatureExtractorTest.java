@@ -549,4 +549,19 @@ class SignatureExtractorTest {
         assertFalse(read(console("error", "Exporting failed. Dropping data.", "\"kind\": \"exporter\", \"name\": \"otlp\", "
                 + "\"error\": \"rpc error: code = ResourceExhausted desc = quota exceeded\"")).isMessageTooLarge());
     }
+
+    @Test
+    void aServersInternalAnswerAndTheClientsOwn() {
+        Signal google = read(console("error", "Exporting failed. Dropping data.", "\"otelcol.component.id\": \"googlemanagedprometheus\", "
+                + "\"otelcol.component.kind\": \"exporter\", \"error\": \"rpc error: code = Internal desc = Internal error encountered. "
+                + "Please retry after a few seconds. If internal errors persist, contact support at https://support.example.com/docs.\""));
+        assertEquals(GrpcCode.INTERNAL, google.getGrpcCode());
+        assertTrue(google.isServerStatus());
+        assertTrue(google.getAddresses().isEmpty(), "a link offered for help is not where the data went: " + google.getAddresses());
+        Signal reset = read(console("error", "Exporting failed. Dropping data.", "\"otelcol.component.id\": \"otlp\", "
+                + "\"otelcol.component.kind\": \"exporter\", \"error\": \"rpc error: code = Internal desc = stream terminated by RST_STREAM "
+                + "with error code: PROTOCOL_ERROR\""));
+        assertEquals(GrpcCode.INTERNAL, reset.getGrpcCode());
+        assertFalse(reset.isServerStatus(), "a reset stream is the client's reading of a reply that was no gRPC answer");
+    }
 }
