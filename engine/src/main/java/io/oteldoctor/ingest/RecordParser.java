@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -465,7 +466,12 @@ public final class RecordParser {
             char before = rest.charAt(i - 1);
             boolean separated = before == ' ' || before == '\t';
             if (separated || glued) {
-                Map<String, String> object = flatObject(rest.substring(i).strip());
+                String candidate = rest.substring(i).strip();
+                Map<String, String> object = flatObject(candidate);
+                if (object == null) {
+                    // cut short by a paste or the line limit: its own fields, not an object nested in it
+                    object = flatObjectUpToCut(candidate);
+                }
                 if (object != null) {
                     return new TrailingFields(separated ? i - 1 : i, object);
                 }
@@ -491,7 +497,11 @@ public final class RecordParser {
         Map<String, String> fields = Map.of();
         int fieldsAt = rest.indexOf(sep + "{");
         if (fieldsAt >= 0) {
-            Map<String, String> object = flatObject(stripSeparator(rest.substring(fieldsAt), tabs));
+            String candidate = stripSeparator(rest.substring(fieldsAt), tabs);
+            Map<String, String> object = flatObject(candidate);
+            if (object == null) {
+                object = flatObjectUpToCut(candidate);
+            }
             if (object != null) {
                 fields = object;
                 message = rest.substring(0, fieldsAt);
@@ -860,6 +870,102 @@ public final class RecordParser {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * The flattened fields of an object that {@code text} may end inside of, as a paste or a line
+     * cut at its length limit leaves a console line's fields: the fields before the cut, and of a
+     * string value the cut fell in, its text so far. Null when the text is no object or is
+     * malformed before it ends.
+     */
+    static Map<String, String> flatObjectUpToCut(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            flattenUpToCut(p, "", out, text);
+            return out;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** {@link #flattenObject} that stops where the input ends; false when it ended inside. */
+    private static boolean flattenUpToCut(JsonParser p, String prefix, Map<String, String> out, String text) throws IOException {
+        try {
+            JsonToken t = p.nextToken();
+            for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String key = prefix.isEmpty() ? p.currentName() : prefix + "." + p.currentName();
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.START_OBJECT) {
+                    if (!flattenUpToCut(p, key, out, text)) {
+                        return false;
+                    }
+                    continue;
+                }
+                if (value == JsonToken.VALUE_STRING) {
+                    int start = (int) p.currentTokenLocation().getCharOffset();
+                    try {
+                        out.put(key, p.getText());
+                    } catch (JsonEOFException cut) {
+                        out.put(key, unescapeCut(text, start + 1));
+                        return false;
+                    }
+                    continue;
+                }
+                out.put(key, switch (value) {
+                    case VALUE_TRUE -> "true";
+                    case VALUE_FALSE -> "false";
+                    case VALUE_NULL -> "null";
+                    case START_ARRAY -> tree(p).toString();
+                    default -> tree(p).asText();
+                });
+            }
+            if (t != JsonToken.END_OBJECT) {
+                throw new JsonParseException(p, "not a complete object");
+            }
+            return true;
+        } catch (JsonEOFException cut) {
+            return false;
+        }
+    }
+
+    /** The text of a JSON string from {@code from} to the end, where the input was cut before its closing quote. */
+    private static String unescapeCut(String text, int from) {
+        StringBuilder out = new StringBuilder(text.length() - from);
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (++i >= text.length()) {
+                break; // cut inside an escape
+            }
+            char e = text.charAt(i);
+            switch (e) {
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case 'r' -> out.append('\r');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'u' -> {
+                    if (i + 4 >= text.length()) {
+                        i = text.length();
+                    } else {
+                        try {
+                            out.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
+                        } catch (NumberFormatException bad) {
+                            out.append("\\u").append(text, i + 1, i + 5);
+                        }
+                        i += 4;
+                    }
+                }
+                default -> out.append(e); // \" \\ \/
+            }
+        }
+        return out.toString();
     }
 
     private static void flattenObject(JsonParser p, String prefix, Map<String, String> out) throws IOException {

@@ -422,4 +422,25 @@ class RecordParserTest {
         assertEquals(InputFormat.PLAIN, r.format());
         assertEquals("{", r.message());
     }
+
+    @Test
+    void aFieldsObjectCutShortKeepsItsFieldsAndTheTextBeforeTheCut() {
+        String cut = CONSOLE.substring(0, CONSOLE.indexOf("\"error\"")) + "\"error\": \"dial tcp: lookup db on 10.0.0.10:53: no such host\\nPerm";
+        LogRecord tabs = parse(cut);
+        assertEquals("Exporting failed. Will retry the request after interval.", tabs.message());
+        assertEquals("otlp", tabs.field("otelcol.component.id"));
+        assertEquals("dial tcp: lookup db on 10.0.0.10:53: no such host\nPerm", tabs.field("error"));
+        LogRecord spaces = parse(cut.replace("\t", " ").replace("{\"otelcol", "{\"resource\": {\"service.name\": \"c\"}, \"otelcol"));
+        assertEquals("otlp", spaces.field("otelcol.component.id"), "the line's own object, not the one nested in it");
+        assertEquals("c", spaces.field("resource.service.name"));
+    }
+
+    @Test
+    void readingUpToACut() {
+        assertEquals(java.util.Map.of("a", "1", "b.c", "x\ty"), RecordParser.flatObjectUpToCut("{\"a\": 1, \"b\": {\"c\": \"x\\ty"));
+        assertEquals(java.util.Map.of("a", "q\""), RecordParser.flatObjectUpToCut("{\"a\": \"q\\\"\\u00"), "a cut inside an escape drops it");
+        assertEquals(java.util.Map.of("a", "1"), RecordParser.flatObjectUpToCut("{\"a\": 1, \"b"));
+        assertNull(RecordParser.flatObjectUpToCut("{\"a\": 1 \"b\": 2"), "malformed before the end is no object");
+        assertNull(RecordParser.flatObjectUpToCut("not json"));
+    }
 }
