@@ -865,7 +865,7 @@ public final class RecordParser {
                 return null;
             }
             Map<String, String> out = new LinkedHashMap<>();
-            flattenObject(p, "", out);
+            flattenObject(p, "", out, null);
             return out;
         } catch (IOException e) {
             return null;
@@ -884,50 +884,10 @@ public final class RecordParser {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            flattenUpToCut(p, "", out, text);
+            flattenObject(p, "", out, text);
             return out;
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    /** {@link #flattenObject} that stops where the input ends; false when it ended inside. */
-    private static boolean flattenUpToCut(JsonParser p, String prefix, Map<String, String> out, String text) throws IOException {
-        try {
-            JsonToken t = p.nextToken();
-            for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                String key = prefix.isEmpty() ? p.currentName() : prefix + "." + p.currentName();
-                JsonToken value = p.nextToken();
-                if (value == JsonToken.START_OBJECT) {
-                    if (!flattenUpToCut(p, key, out, text)) {
-                        return false;
-                    }
-                    continue;
-                }
-                if (value == JsonToken.VALUE_STRING) {
-                    int start = (int) p.currentTokenLocation().getCharOffset();
-                    try {
-                        out.put(key, p.getText());
-                    } catch (JsonEOFException cut) {
-                        out.put(key, unescapeCut(text, start + 1));
-                        return false;
-                    }
-                    continue;
-                }
-                out.put(key, switch (value) {
-                    case VALUE_TRUE -> "true";
-                    case VALUE_FALSE -> "false";
-                    case VALUE_NULL -> "null";
-                    case START_ARRAY -> tree(p).toString();
-                    default -> tree(p).asText();
-                });
-            }
-            if (t != JsonToken.END_OBJECT) {
-                throw new JsonParseException(p, "not a complete object");
-            }
-            return true;
-        } catch (JsonEOFException cut) {
-            return false;
         }
     }
 
@@ -968,29 +928,53 @@ public final class RecordParser {
         return out.toString();
     }
 
-    private static void flattenObject(JsonParser p, String prefix, Map<String, String> out) throws IOException {
-        JsonToken t = p.nextToken();
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String key = prefix.isEmpty() ? p.currentName() : prefix + "." + p.currentName();
-            JsonToken value = p.nextToken();
-            if (value == JsonToken.START_OBJECT) {
-                flattenObject(p, key, out);
-                continue;
+    /**
+     * Flattens the object the parser is in into {@code out}. With {@code cutText} (the whole input)
+     * an input that ends inside stops the walk instead of failing it, and a string value the end
+     * fell in keeps its text so far; returns false then.
+     */
+    private static boolean flattenObject(JsonParser p, String prefix, Map<String, String> out, String cutText) throws IOException {
+        try {
+            JsonToken t = p.nextToken();
+            for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String key = prefix.isEmpty() ? p.currentName() : prefix + "." + p.currentName();
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.START_OBJECT) {
+                    if (!flattenObject(p, key, out, cutText)) {
+                        return false;
+                    }
+                    continue;
+                }
+                int start = cutText == null ? -1 : (int) p.currentTokenLocation().getCharOffset();
+                String text;
+                try {
+                    text = switch (value) {
+                        case VALUE_STRING -> p.getText();
+                        case VALUE_TRUE -> "true";
+                        case VALUE_FALSE -> "false";
+                        case VALUE_NULL -> "null";
+                        case START_ARRAY -> tree(p).toString();
+                        default -> tree(p).asText(); // numbers: as a tree reads them
+                    };
+                } catch (JsonEOFException cut) {
+                    if (cutText != null && value == JsonToken.VALUE_STRING && !key.isEmpty()) {
+                        out.put(key, unescapeCut(cutText, start + 1));
+                    }
+                    throw cut;
+                }
+                if (!key.isEmpty()) {
+                    out.put(key, text);
+                }
             }
-            String text = switch (value) {
-                case VALUE_STRING -> p.getText();
-                case VALUE_TRUE -> "true";
-                case VALUE_FALSE -> "false";
-                case VALUE_NULL -> "null";
-                case START_ARRAY -> tree(p).toString();
-                default -> tree(p).asText(); // numbers: as a tree reads them
-            };
-            if (!key.isEmpty()) {
-                out.put(key, text);
+            if (t != JsonToken.END_OBJECT) {
+                throw new JsonParseException(p, "not a complete object");
             }
-        }
-        if (t != JsonToken.END_OBJECT) {
-            throw new JsonParseException(p, "not a complete object");
+            return true;
+        } catch (JsonEOFException cut) {
+            if (cutText == null) {
+                throw cut;
+            }
+            return false;
         }
     }
 
