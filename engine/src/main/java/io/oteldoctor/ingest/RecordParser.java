@@ -466,12 +466,7 @@ public final class RecordParser {
             char before = rest.charAt(i - 1);
             boolean separated = before == ' ' || before == '\t';
             if (separated || glued) {
-                String candidate = rest.substring(i).strip();
-                Map<String, String> object = flatObject(candidate);
-                if (object == null) {
-                    // cut short by a paste or the line limit: its own fields, not an object nested in it
-                    object = flatObjectUpToCut(candidate);
-                }
+                Map<String, String> object = fieldsObject(rest.substring(i).strip());
                 if (object != null) {
                     return new TrailingFields(separated ? i - 1 : i, object);
                 }
@@ -497,11 +492,7 @@ public final class RecordParser {
         Map<String, String> fields = Map.of();
         int fieldsAt = rest.indexOf(sep + "{");
         if (fieldsAt >= 0) {
-            String candidate = stripSeparator(rest.substring(fieldsAt), tabs);
-            Map<String, String> object = flatObject(candidate);
-            if (object == null) {
-                object = flatObjectUpToCut(candidate);
-            }
+            Map<String, String> object = fieldsObject(stripSeparator(rest.substring(fieldsAt), tabs));
             if (object != null) {
                 fields = object;
                 message = rest.substring(0, fieldsAt);
@@ -870,6 +861,16 @@ public final class RecordParser {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * A console line's fields object at the start of {@code text}, whole or cut short by a paste
+     * or the line limit: a cut one gives its own fields, not those of an object nested in it. The
+     * whole object is tried first, which reads no token locations.
+     */
+    private static Map<String, String> fieldsObject(String text) {
+        Map<String, String> object = flatObject(text);
+        return object != null ? object : flatObjectUpToCut(text);
     }
 
     /**
