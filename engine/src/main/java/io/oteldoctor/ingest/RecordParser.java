@@ -78,9 +78,19 @@ public final class RecordParser {
     /** Ruby's stdlib Logger, which opentelemetry-ruby logs through: {@code E, [2025-06-10T09:12:44.123456 #4242] ERROR -- : message}. */
     private static final Pattern RUBY_LOGGER = Pattern.compile(
             "^[DIWEFA], \\[(\\d{4}-\\d{2}-\\d{2}T[\\d:.]+)\\s*#\\d+\\]\\s+(DEBUG|INFO|WARN|ERROR|FATAL|ANY) -- ([^:]*): (.*)$", Pattern.DOTALL);
-    /** Erlang's and Elixir's default logger formats: {@code 09:12:44.123 [error] message}, date optional. */
+    /**
+     * Erlang's and Elixir's default logger formats: {@code 09:12:44.123 [error] message}, date
+     * optional, and the time too ({@code [info] message}, Phoenix's development console).
+     */
     private static final Pattern BEAM_LOGGER = Pattern.compile(
-            "^(?:\\d{4}-\\d{2}-\\d{2}[ T])?\\d{2}:\\d{2}:\\d{2}\\.\\d{3,6} \\[(debug|info|notice|warning|error|critical|alert|emergency)\\] (.*)$",
+            "^(?:(?:\\d{4}-\\d{2}-\\d{2}[ T])?\\d{2}:\\d{2}:\\d{2}\\.\\d{3,6} )?\\[(debug|info|notice|warning|error|critical|alert|emergency)\\] (.*)$",
+            Pattern.DOTALL);
+    /**
+     * swift-log's stream handler: {@code 2025-10-16T10:44:27+0000 warning swift-otel: key=value [source] message}.
+     * Shaped like journald's short-iso line, with the level where the host would be.
+     */
+    private static final Pattern SWIFT_LOG = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})) (trace|debug|info|notice|warning|error|critical) ([^\\s:]+) ?:(?: (.*))?$",
             Pattern.DOTALL);
     /**
      * Quarkus's console layout (JBoss Log Manager): {@code 2025-04-07 10:21:19,906 SEVERE
@@ -351,7 +361,7 @@ public final class RecordParser {
         }
         Matcher m = SHORT_PREFIX.matcher(text);
         byte[] bytes = m.lookingAt() ? line.getBytes(StandardCharsets.UTF_8) : null;
-        if (bytes != null && Layouts.journalShortPrefixEnd(bytes, 0, bytes.length) >= 0) {
+        if (bytes != null && Layouts.journalShortPrefixEnd(bytes, 0, bytes.length) >= 0 && !SWIFT_LOG.matcher(text).matches()) {
             return new Unwrapped(InputFormat.JOURNAL_SHORT, syslogMessage(text.substring(m.end())), Timestamps.parse(text),
                     m.group(1), m.group(2), null);
         }
@@ -572,6 +582,10 @@ public final class RecordParser {
                 default -> "fatal";
             };
             return new Inner(null, Level.parse(level), m.group(2), m.group(3), Map.of());
+        }
+        m = SWIFT_LOG.matcher(text);
+        if (m.matches()) {
+            return new Inner(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), m.group(3), m.group(4) == null ? "" : m.group(4), Map.of());
         }
         m = BEAM_LOGGER.matcher(text);
         if (m.matches()) {

@@ -37,7 +37,9 @@ public final class SignatureExtractor {
 
     private static final Pattern HTTP_STATUS = Pattern.compile(
             "(?:HTTP [Ss]tatus [Cc]ode:? |unexpected HTTP status code received from server: |batch code: |\\bcode: |flush failed \\(|"
-                    + "\\(status: |status code |StatusCode: |failed to send to \\S+: |http\\.code=|does not indicate success: )(\\d{3})\\b");
+                    + "\\(status: |status code |StatusCode: |failed to send to \\S+: |http\\.code=|does not indicate success: "
+                    // Guzzle (PHP): Client error: `POST <url>` resulted in a `400 Bad Request` response
+                    + "|resulted in an? `)(\\d{3})\\b");
     /** Contrib exporters and HTTP clients: {@code HTTP 429 "Too Many Requests"}, {@code HTTP status 401}, {@code 403 Forbidden}. */
     private static final Pattern HTTP_STATUS_LOOSE = Pattern.compile(
             "\\bHTTP(?: status| Status)? ([45]\\d\\d)\\b|\\b([45]\\d\\d) (?:Unauthorized|Forbidden|Not Found|Method Not Allowed|Too Many Requests"
@@ -75,7 +77,7 @@ public final class SignatureExtractor {
             Map.entry("Bad Gateway", 502), Map.entry("Service Unavailable", 503), Map.entry("Gateway Timeout", 504));
 
     private static final Pattern URL = Pattern.compile(
-            "\\b(https?)://([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\])(?::(\\d{1,5}))?(/[^\\s\"'\\\\,)\\]]*)?");
+            "\\b(https?)://([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\])(?::(\\d{1,5}))?(/[^\\s\"'`\\\\,)\\]]*)?");
     private static final Pattern DIAL_ADDR = Pattern.compile("dial tcp (\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");
     private static final Pattern GRPC_ADDR = Pattern.compile("Addr: \\\\?\"([^\"\\\\]+):(\\d{1,5})\\\\?\"");
     private static final Pattern LOOKUP_HOST = Pattern.compile("lookup ([A-Za-z0-9._-]+)(?: on |: )");
@@ -93,6 +95,8 @@ public final class SignatureExtractor {
     private static final Pattern OOM_KILLED_PROCESS = Pattern.compile("Killed process \\d+ \\(([^)]+)\\)");
     private static final Pattern OOM_INVOKER = Pattern.compile("^(\\S+) invoked oom-killer");
     private static final Pattern SYSTEMD_UNIT = Pattern.compile("^([\\w@.-]+)\\.service: ");
+    /** reqwest 0.12's send error, which no longer appends its cause: {@code error sending request for url (http://...)}. */
+    private static final Pattern REQWEST_SEND_BARE = Pattern.compile("error sending request for url \\([^)\\s]*\\)(?!:)");
     private static final Pattern EOF_WORD = Pattern.compile("(?:^|[\\s:\"])EOF(?:$|[\\s\"\\\\,;)])");
     /** Go's net package, Java, Node, and Windows' WSAETIMEDOUT text when it comes from a connect ({@code connectex:}). */
     private static final Pattern DIAL_TIMEOUT = Pattern.compile("dial tcp [^\\s]*:? ?(?:[^\\s]*: )?i/o timeout|connect timed out|ETIMEDOUT|Connect timeout"
@@ -124,7 +128,8 @@ public final class SignatureExtractor {
                     + "|SignatureDoesNotMatch|ExpiredToken|(?i:\\binvalid instrumentation key\\b)");
     /** opentelemetry-erlang: {@code OTLP grpc export failed with GRPC status 16 : <message>} (grpcbox's numeric status). */
     private static final Pattern ERLANG_STATUS = Pattern.compile("export failed with GRPC status (\\d{1,2}) : ");
-    private static final Pattern ERLANG_SDK = Pattern.compile("^OTLP (?:grpc|http) export failed|^OTLP exporter failed to initiali[sz]e");
+    private static final Pattern ERLANG_SDK = Pattern.compile(
+            "^OTLP (?:grpc|http) export failed|^OTLP exporter failed to initiali[sz]e|^client error exporting|^error response from service exported to");
     /** opentelemetry-ruby's default error handler ({@code OpenTelemetry.handle_error}). */
     private static final Pattern RUBY_SDK = Pattern.compile("^OpenTelemetry error: ");
     /** opentelemetry-php: its own logger ({@code OpenTelemetry: [error] ...}) or a PSR-3 channel given to it. */
@@ -150,7 +155,11 @@ public final class SignatureExtractor {
     private static final Pattern SCRAPE = Pattern.compile("(?i)\\bscrap(?:e|es|ing)\\b");
     /** Words that tie a line from an unrecognised writer to telemetry export. */
     private static final Pattern EXPORT_CONTEXT = Pattern.compile(
-            "(?i)otlp|opentelemetry|otel|exporter|collector|telemetry|pipeline|/v1/(?:traces|metrics|logs)|:431[78]\\b|rpc error: code =");
+            "(?i)otlp|opentelemetry|otel|exporter|collector|telemetry|pipeline|/v1/(?:traces?|metrics|logs)|:431[78]\\b|rpc error: code ="
+            // OTLP/HTTP's ports and trace path before 1.0 (collectors before v0.20)
+            + "|:5568[01]\\b"
+            // the Datadog agent's trace intake, where opentelemetry-datadog exporters send
+            + "|/v0\\.[3-5]/traces");
     /** A Go runtime crash: pasted on its own it is the collector's, the Go program the log is about. */
     private static final Pattern GO_RUNTIME_CRASH = Pattern.compile("(?:fatal error: runtime|panic: runtime error)");
     private static final Pattern CALLER_VERSION = Pattern.compile("@v0\\.(\\d+)\\.");
@@ -469,12 +478,13 @@ public final class SignatureExtractor {
                 if (t.contains("Failed to export") || t.contains("failed to export") || t.contains("Exception while exporting")
                         || GO_SDK_EXPORT.matcher(message).find() || t.contains("OTLPExporterError") || t.contains("Export failed")
                         || t.contains("export request failure") || t.contains("export response failure")
-                        || t.contains("Exporter failed send data") || t.contains("failed. Response:")
+                        || t.contains("Exporter failed send") || t.contains("failed. Response:")
                         || t.contains("dropped") && t.contains("queue is full") || t.contains("Queue full, dropping")
                         || t.contains("Queue is full, likely spans will be dropped") || t.contains("maxQueueSize reached")
                         // Ruby's span processor and OTLP exporter, Erlang's exporter, PHP's exporters
                         || t.contains("Unable to export") || t.contains("OTLP exporter received") || t.contains("unexpected error in OTLP")
-                        || t.contains("export failed with") || t.contains("Export failure")) {
+                        || t.contains("export failed with") || t.contains("Export failure")
+                        || t.contains("client error exporting") || t.contains("error response from service exported")) {
                     return Envelope.DROPPED;
                 }
                 return Envelope.NONE;
@@ -612,7 +622,13 @@ public final class SignatureExtractor {
         b.brokerMessageTooLarge(BROKER_MESSAGE_TOO_LARGE.matcher(t).find());
         b.noBackendResolved(LB_NO_BACKEND.matcher(t).find());
         b.crashed((t.startsWith("panic: ") || t.startsWith("fatal error: ")) && !t.contains("out of memory") && !exporterSetupPanic(t));
-        b.startupFailure(t.startsWith("Error: ") || has(t, "collector server run finished with error", "failed to build pipelines",
+        // "Error: " is also how a program (a Rust main returning its error) stops on the export failure it
+        // names: then the named failure is the reading, not an unexplained stop
+        Signal named = b.build();
+        boolean lowerLayerNamed = named.getNetError() != NetError.NONE || named.getDnsError() != DnsError.NONE
+                || named.getTlsError() != TlsError.NONE || named.getProtocolError() != ProtocolError.NONE
+                || named.getAddressError() != AddressError.NONE;
+        b.startupFailure(t.startsWith("Error: ") && !lowerLayerNamed || has(t, "collector server run finished with error", "failed to build pipelines",
                 "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines",
                 // the service graph's own error line (v0.92+), the only trace of it when the log goes to a file and Error: to stderr
                 "Failed to start component"));
@@ -787,6 +803,11 @@ public final class SignatureExtractor {
             e = NetError.CONNECTION_RESET;
         } else if (hasIgnoreCase(t, "broken pipe") || t.contains("EPIPE")) {
             e = NetError.BROKEN_PIPE;
+        } else if (t.contains("IncompleteMessage") || t.contains("connection closed before message completed")
+                || t.contains("IncompleteRead(") || t.contains("The response ended prematurely")) {
+            // hyper (Rust's reqwest, tonic), Python's http.client and .NET's HttpClient: an answer begun,
+            // or awaited on a connection that carried the request, and cut off by the peer
+            e = NetError.CUT_ANSWER;
         } else if (!javaCallTimeout(t) && !unreadableResponse(t) && (EOF_WORD.matcher(t).find() || t.contains("unexpected end of stream")
                 || t.contains("socket hang up") || t.contains("Socket closed") || t.contains("Connection closed by peer")
                 // Python's http.client.RemoteDisconnected
@@ -795,6 +816,8 @@ public final class SignatureExtractor {
         } else if (t.contains("failed to connect to all addresses") || t.contains("No connection established")
                 || t.contains("Failed to connect to") || t.contains("ConnectException") || t.contains("Failed to establish a new connection")
                 || t.contains("tcp connect error") || t.contains("error trying to connect")
+                // reqwest 0.12 names no cause in its message; grpc-swift's channel that could not connect
+                || REQWEST_SEND_BARE.matcher(t).find() || t.contains("Channel isn't ready")
                 // sarama (Kafka): no broker in the list could be reached
                 || t.contains("run out of available brokers")
                 // Go SDK with a blocking dial, and tonic's channel whose connection failed
@@ -817,7 +840,9 @@ public final class SignatureExtractor {
         DnsError e = DnsError.NONE;
         if (hasIgnoreCase(t, "no such host") || t.contains("getaddrinfo failed") || t.contains("Name or service not known") || t.contains("nodename nor servname")
                 || t.contains("ENOTFOUND") || t.contains("UnknownHostException") || t.contains("Name resolution failed for target")
-                || t.contains("DNS resolution failed") || t.contains("No address associated with hostname")) {
+                || t.contains("DNS resolution failed") || t.contains("No address associated with hostname")
+                // curl (PHP's exporters): CURLE_COULDNT_RESOLVE_HOST
+                || t.contains("Could not resolve host")) {
             e = DnsError.NO_SUCH_HOST;
         } else if (t.contains("produced zero addresses") || t.contains("no children to pick from")) {
             e = DnsError.ZERO_ADDRESSES;
@@ -848,16 +873,21 @@ public final class SignatureExtractor {
         TlsError e = TlsError.NONE;
         if (has(t, "certificate signed by unknown authority", "PKIX path building failed", "unable to find valid certification path",
                 "self-signed certificate", "self signed certificate", "unable to verify the first certificate",
-                "unable to get local issuer certificate", "CERTIFICATE_VERIFY_FAILED", "UntrustedRoot")) {
+                "unable to get local issuer certificate", "CERTIFICATE_VERIFY_FAILED", "UntrustedRoot",
+                // rustls (tonic, reqwest)
+                "UnknownIssuer")) {
             e = t.contains("certificate has expired") ? TlsError.EXPIRED : TlsError.UNKNOWN_AUTHORITY;
-        } else if (has(t, "certificate has expired", "is not yet valid", "CertificateExpiredException", "certificate expired", "NotTimeValid")) {
+        } else if (has(t, "certificate has expired", "is not yet valid", "CertificateExpiredException", "certificate expired", "NotTimeValid",
+                "invalid peer certificate: Expired")) {
             e = TlsError.EXPIRED;
         } else if (t.contains("doesn't contain any IP SANs")) {
             e = TlsError.NO_IP_SANS;
         } else if (t.contains("legacy Common Name field")) {
             e = TlsError.LEGACY_COMMON_NAME;
         } else if (has(t, "certificate is valid for", "certificate is not valid for any names", "does not match certificate's altnames",
-                "No subject alternative", "RemoteCertificateNameMismatch", "SSLPeerUnverifiedException")
+                "No subject alternative", "RemoteCertificateNameMismatch", "SSLPeerUnverifiedException",
+                // rustls
+                "NotValidForName", "certificate not valid for name")
                 || t.contains("Hostname") && t.contains("not verified")) {
             e = TlsError.HOSTNAME_MISMATCH;
         } else if (t.contains("incompatible key usage")) {
@@ -918,8 +948,16 @@ public final class SignatureExtractor {
         if (t.contains("malformed HTTP response") || t.contains("HTTP/1.x transport connection broken")
                 || t.contains("Parse Error: Expected HTTP/") || t.contains("BadStatusLine") || OKHTTP_H2_SETTINGS.matcher(t).find()) {
             e = ProtocolError.HTTP1_CLIENT_TO_GRPC_SERVER;
+        } else if ((t.contains("Grpc.Core.RpcException") || t.contains("Error starting gRPC call")) && t.contains("System.Net.Http.HttpConnection.")) {
+            // .NET's HTTP/1.1 connection class in a gRPC call's trace: a .NET Core 3.x client at an http://
+            // endpoint without the switch that allows HTTP/2 without TLS
+            e = ProtocolError.GRPC_OVER_HTTP1;
         } else if (has(t, "http2: frame too large", "FRAME_SIZE_ERROR", "Expected a SETTINGS frame", "Protocol error: HTTP/1")) {
             e = ProtocolError.GRPC_CLIENT_TO_HTTP1_SERVER;
+        } else if (has(t, "cannot unmarshal", "invalid wire-format data", "illegal wireType")) {
+            // an OTLP receiver's words for a body it could not decode: JSON where it read protobuf, or a
+            // JSON shape it does not know (counts only with the 400 it answers with)
+            e = ProtocolError.UNDECODABLE_REQUEST;
         } else if (t.contains("received bogus greeting from client")) {
             e = ProtocolError.BOGUS_GREETING;
         } else if (t.contains("received unexpected content-type") || t.contains("Received HTTP status code ")
