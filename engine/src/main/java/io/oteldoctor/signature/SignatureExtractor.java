@@ -624,11 +624,7 @@ public final class SignatureExtractor {
         b.crashed((t.startsWith("panic: ") || t.startsWith("fatal error: ")) && !t.contains("out of memory") && !exporterSetupPanic(t));
         // "Error: " is also how a program (a Rust main returning its error) stops on the export failure it
         // names: then the named failure is the reading, not an unexplained stop
-        Signal named = b.build();
-        boolean lowerLayerNamed = named.getNetError() != NetError.NONE || named.getDnsError() != DnsError.NONE
-                || named.getTlsError() != TlsError.NONE || named.getProtocolError() != ProtocolError.NONE
-                || named.getAddressError() != AddressError.NONE;
-        b.startupFailure(t.startsWith("Error: ") && !lowerLayerNamed || has(t, "collector server run finished with error", "failed to build pipelines",
+        b.startupFailure(t.startsWith("Error: ") && !lowerLayerNamed(b.build()) || has(t, "collector server run finished with error", "failed to build pipelines",
                 "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines",
                 // the service graph's own error line (v0.92+), the only trace of it when the log goes to a file and Error: to stderr
                 "Failed to start component"));
@@ -993,12 +989,16 @@ public final class SignatureExtractor {
         b.resource(e);
     }
 
+    /** Whether the text named a failure below the export: the connection, the name, TLS, the protocol or the address. */
+    private static boolean lowerLayerNamed(Signal s) {
+        return s.getNetError() != NetError.NONE || s.getDnsError() != DnsError.NONE || s.getTlsError() != TlsError.NONE
+                || s.getAddressError() != AddressError.NONE || s.getProtocolError() != ProtocolError.NONE;
+    }
+
     /** Time-outs count only when nothing underneath explains them. */
     private static void timeout(String t, Signal.Builder b) {
         Signal probe = b.build();
-        boolean explained = probe.getNetError() != NetError.NONE || probe.getDnsError() != DnsError.NONE
-                || probe.getTlsError() != TlsError.NONE || probe.getAddressError() != AddressError.NONE
-                || probe.getProtocolError() != ProtocolError.NONE || probe.getResource() != ResourceSignal.NONE
+        boolean explained = lowerLayerNamed(probe) || probe.getResource() != ResourceSignal.NONE
                 || probe.isQueueFull() || probe.isDownstreamMemoryRefusal() || probe.getHttpStatus() != 0
                 || probe.getGrpcCode() != GrpcCode.NONE && probe.getGrpcCode() != GrpcCode.DEADLINE_EXCEEDED
                 && probe.getGrpcCode() != GrpcCode.UNAVAILABLE && probe.getGrpcCode() != GrpcCode.CANCELLED;
