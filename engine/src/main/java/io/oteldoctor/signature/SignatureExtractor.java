@@ -950,9 +950,10 @@ public final class SignatureExtractor {
             e = ProtocolError.GRPC_OVER_HTTP1;
         } else if (has(t, "http2: frame too large", "FRAME_SIZE_ERROR", "Expected a SETTINGS frame", "Protocol error: HTTP/1")) {
             e = ProtocolError.GRPC_CLIENT_TO_HTTP1_SERVER;
-        } else if (has(t, "cannot unmarshal", "invalid wire-format data", "illegal wireType")) {
-            // an OTLP receiver's words for a body it could not decode: JSON where it read protobuf, or a
-            // JSON shape it does not know (counts only with the 400 it answers with)
+        } else if (has(t, "cannot unmarshal", "invalid wire-format data", "illegal wireType") && b.build().getHttpStatus() == 400) {
+            // an OTLP receiver's words, with the 400 it answers, for a body it could not decode: JSON where it
+            // read protobuf, or a JSON shape it does not know; the same words elsewhere (a collector's
+            // "cannot unmarshal the configuration") say nothing about the protocol
             e = ProtocolError.UNDECODABLE_REQUEST;
         } else if (t.contains("received bogus greeting from client")) {
             e = ProtocolError.BOGUS_GREETING;
