@@ -93,6 +93,14 @@ public final class RecordParser {
             "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})) (trace|debug|info|notice|warning|error|critical) ([^\\s:]+) ?:(?: (.*))?$",
             Pattern.DOTALL);
     /**
+     * Rust's tracing-subscriber fmt layout, {@code 2026-02-19T12:53:22.091417Z ERROR ThreadId(36)
+     * opentelemetry_sdk: message}: the level in capitals where journald's host would be, an optional
+     * thread, then the target. Its pretty layout indents the same head by two spaces.
+     */
+    private static final Pattern RUST_TRACING = Pattern.compile(
+            "^ {0,2}(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})) +(TRACE|DEBUG|INFO|WARN|ERROR) +"
+                    + "(?:ThreadId\\(\\d+\\) +)?([A-Za-z_][\\w:]*): ?(.*)$", Pattern.DOTALL);
+    /**
      * Quarkus's console layout (JBoss Log Manager): {@code 2025-04-07 10:21:19,906 SEVERE
      * [io.qua.ope.run.exp.otl.VertxGrpcExporter] (vert.x-eventloop-thread-0) message}, the category
      * abbreviated, JUL's level names where the code logs through JUL.
@@ -116,6 +124,12 @@ public final class RecordParser {
     private static final Pattern RFC5424 = Pattern.compile(
             "^<\\d{1,3}>1 (\\S+) (\\S+) (\\S+) \\S+ \\S+ (?:-|(?:\\[(?:[^\\]\\\\]|\\\\.)*\\])+) ?(?:\\uFEFF)?(.*)$", Pattern.DOTALL);
     private static final Pattern PRI = Pattern.compile("^<\\d{1,3}>");
+    /**
+     * A syslog tag with its pid and nothing before it: journald's or syslog's line with the time and
+     * host columns cut off, as pastes and some shippers' templates ({@code %syslogtag%%msg%}) leave it.
+     * The pid is required, so that an ordinary {@code Error: ...} line is not taken for a tag.
+     */
+    private static final Pattern SYSLOG_TAG = Pattern.compile("^([A-Za-z][\\w.@-]*)\\[(\\d+)\\]: ");
     private static final Pattern COMPOSE = Pattern.compile("^([A-Za-z0-9][\\w.-]*) +\\| (.*)$", Pattern.DOTALL);
     /** {@code Format-List}: the property name, the padding that aligns the colons, then the value. */
     private static final Pattern EVENT_LIST_MESSAGE = Pattern.compile("^Message +: (.*)$", Pattern.DOTALL);
@@ -361,9 +375,14 @@ public final class RecordParser {
         }
         Matcher m = SHORT_PREFIX.matcher(text);
         byte[] bytes = m.lookingAt() ? line.getBytes(StandardCharsets.UTF_8) : null;
-        if (bytes != null && Layouts.journalShortPrefixEnd(bytes, 0, bytes.length) >= 0 && !SWIFT_LOG.matcher(text).matches()) {
+        if (bytes != null && Layouts.journalShortPrefixEnd(bytes, 0, bytes.length) >= 0 && !SWIFT_LOG.matcher(text).matches()
+                && !RUST_TRACING.matcher(text).matches()) {
             return new Unwrapped(InputFormat.JOURNAL_SHORT, syslogMessage(text.substring(m.end())), Timestamps.parse(text),
                     m.group(1), m.group(2), null);
+        }
+        Matcher tag = SYSLOG_TAG.matcher(text);
+        if (tag.lookingAt()) {
+            return new Unwrapped(InputFormat.JOURNAL_SHORT, syslogMessage(text.substring(tag.end())), null, null, tag.group(1), null);
         }
         Matcher eventList = EVENT_LIST_MESSAGE.matcher(text);
         if (eventList.matches()) {
@@ -419,7 +438,7 @@ public final class RecordParser {
      */
     private Inner pastedConsole(String line) {
         Matcher m = PASTED_CONSOLE.matcher(line);
-        if (!m.lookingAt() || CONSOLE_HEAD.matcher(line).lookingAt()) {
+        if (!m.lookingAt() || CONSOLE_HEAD.matcher(line).lookingAt() || RUST_TRACING.matcher(line).matches()) {
             return null;
         }
         String rest = line.substring(m.end());
@@ -540,7 +559,11 @@ public final class RecordParser {
     }
 
     private Inner plain(String text) {
-        Matcher m = JAVAAGENT.matcher(text);
+        Matcher m = RUST_TRACING.matcher(text);
+        if (m.matches()) {
+            return new Inner(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), m.group(3), m.group(4), Map.of());
+        }
+        m = JAVAAGENT.matcher(text);
         if (m.matches()) {
             return new Inner(Timestamps.parse(m.group(1)), Level.parse(m.group(3)), m.group(4), m.group(5), Map.of());
         }

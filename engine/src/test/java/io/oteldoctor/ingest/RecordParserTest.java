@@ -44,6 +44,37 @@ class RecordParserTest {
     }
 
     @Test
+    void syslogTagWithoutTimeAndHostStillUnwrapsTheConsoleLine() {
+        LogRecord r = parse("otelcol-contrib[812]: " + CONSOLE.replace("\t", "        "));
+        assertEquals(InputFormat.JOURNAL_SHORT, r.format());
+        assertEquals("otelcol-contrib", r.process());
+        assertEquals("internal/retry_sender.go:133", r.logger());
+        assertEquals("boom", r.field("error"));
+        assertEquals(Instant.parse("2025-06-10T09:12:44.123Z"), r.timestamp());
+    }
+
+    @Test
+    void aLineStartingWithAWordAndAColonIsNoSyslogTag() {
+        LogRecord r = parse("Error: failed to build pipelines: unknown type: \"otlpx\"");
+        assertEquals(InputFormat.PLAIN, r.format());
+        assertNull(r.process());
+    }
+
+    @Test
+    void rustTracingLayoutsNameTheirTargetNotAHost() {
+        LogRecord full = parse("2026-02-19T12:53:22.091417Z ERROR ThreadId(36) opentelemetry_sdk:  name=\"BatchSpanProcessor.ExportError\"");
+        assertEquals(InputFormat.PLAIN, full.format());
+        assertEquals(Level.ERROR, full.level());
+        assertEquals("opentelemetry_sdk", full.logger());
+        assertNull(full.host());
+        assertEquals(Instant.parse("2026-02-19T12:53:22.091417Z"), full.timestamp());
+        LogRecord pretty = parse("  2026-02-19T12:53:22.091435Z  WARN opentelemetry_otlp::exporter: , name: \"Export\"");
+        assertEquals(Level.WARN, pretty.level());
+        assertEquals("opentelemetry_otlp::exporter", pretty.logger());
+        assertEquals(", name: \"Export\"", pretty.message());
+    }
+
+    @Test
     void journalShortIsoAndKernelLines() {
         LogRecord r = parse("2025-06-10T09:55:41+0000 otel-gw-01 kernel: Out of memory: Killed process 812 (otelcol-contrib)");
         assertEquals(InputFormat.JOURNAL_SHORT, r.format());
