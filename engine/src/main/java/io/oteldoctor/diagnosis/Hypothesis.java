@@ -24,6 +24,18 @@ public final class Hypothesis {
         this.cause = cause;
     }
 
+    /**
+     * {@code unknown} for a component whose failures no rule explains, scored already: its support
+     * is fixed, and its error is the first one the component logged.
+     */
+    public static Hypothesis unexplained(ComponentState state) {
+        Hypothesis h = new Hypothesis(state.component(), "unknown");
+        h.unexplainedError = state.failureErrors().isEmpty() ? null : state.failureErrors().get(0);
+        h.support = Scoring.UNEXPLAINED_SUPPORT;
+        h.scored = true;
+        return h;
+    }
+
     public String getComponent() {
         return component;
     }
@@ -69,10 +81,6 @@ public final class Hypothesis {
     /** For {@code unknown}: the error text nothing explained. */
     public String getUnexplainedError() {
         return unexplainedError;
-    }
-
-    public void setUnexplainedError(String unexplainedError) {
-        this.unexplainedError = unexplainedError;
     }
 
     public List<NextError> getNext() {
