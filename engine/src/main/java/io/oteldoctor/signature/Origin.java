@@ -13,6 +13,7 @@ public enum Origin {
     /** opentelemetry-ruby's error handler ({@code OpenTelemetry error: ...}). */ RUBY_SDK,
     /** opentelemetry-erlang's exporter ({@code OTLP grpc export failed ...}). */ ERLANG_SDK,
     PHP_SDK,
+    /** opentelemetry-cpp's exporters ({@code [OTLP TRACE HTTP Exporter] ERROR: Export ...}). */ CPP_SDK,
     KERNEL,
     SYSTEMD,
     OTHER

@@ -39,7 +39,9 @@ public final class SignatureExtractor {
             "(?:HTTP [Ss]tatus [Cc]ode:? |unexpected HTTP status code received from server: |batch code: |\\bcode: |flush failed \\(|"
                     + "\\(status: |status code |StatusCode: |failed to send to \\S+: |http\\.code=|does not indicate success: "
                     // Guzzle (PHP): Client error: `POST <url>` resulted in a `400 Bad Request` response
-                    + "|resulted in an? `)(\\d{3})\\b");
+                    + "|resulted in an? `"
+                    // opentelemetry-cpp's HTTP client: Export failed, Status:400, Header: ... (older: Status:400Header:)
+                    + "|\\[OTLP HTTP Client\\] Export failed, Status:)(\\d{3})");
     /** Contrib exporters and HTTP clients: {@code HTTP 429 "Too Many Requests"}, {@code HTTP status 401}, {@code 403 Forbidden}. */
     private static final Pattern HTTP_STATUS_LOOSE = Pattern.compile(
             "\\bHTTP(?: status| Status)? ([45]\\d\\d)\\b|\\b([45]\\d\\d) (?:Unauthorized|Forbidden|Not Found|Method Not Allowed|Too Many Requests"
@@ -56,6 +58,8 @@ public final class SignatureExtractor {
      * ({@code resp.reason}), not its number: 408 and any 5xx in current versions, 429 in older ones.
      */
     private static final Pattern HTTP_REASON = Pattern.compile("Transient error ([A-Z][A-Za-z -]+?) encountered while exporting");
+    /** opentelemetry-php: {@code Export failure: Not Found}, the response's reason phrase after the exporter's words. */
+    private static final Pattern PHP_EXPORT_REASON = Pattern.compile("Export failure: ([A-Z][a-z]+(?: [A-Z][a-z]+)*)");
     /**
      * opentelemetry-js: {@code new OTLPExporterError(res.statusMessage, res.statusCode, body)}. Its
      * global error handler flattens it to JSON with the status as a string ({@code "code":"401"});
@@ -133,7 +137,17 @@ public final class SignatureExtractor {
     /** opentelemetry-ruby's default error handler ({@code OpenTelemetry.handle_error}). */
     private static final Pattern RUBY_SDK = Pattern.compile("^OpenTelemetry error: ");
     /** opentelemetry-php: its own logger ({@code OpenTelemetry: [error] ...}) or a PSR-3 channel given to it. */
-    private static final Pattern PHP_SDK = Pattern.compile("^OpenTelemetry: \\[|\\botel-php\\b|OpenTelemetry\\\\+Contrib\\\\+Otlp|Export retry limit exceeded");
+    /**
+     * opentelemetry-cpp's exporters and HTTP client name themselves in brackets ({@code [OTLP TRACE HTTP
+     * Exporter]}, {@code [OTLP HTTP Client]}); its default handler prefixes the source file.
+     */
+    private static final Pattern CPP_SDK = Pattern.compile("\\[OTLP (?:[A-Z]+ )*(?:Exporter|Client)\\]|/exporters/otlp/src/otlp_");
+    /** The signal in an opentelemetry-cpp exporter's name: {@code [OTLP TRACE HTTP Exporter]}. */
+    private static final Pattern CPP_EXPORTER_SIGNAL = Pattern.compile("\\[OTLP (TRACE|METRIC|LOG) [A-Z]+ Exporter\\]");
+    private static final Pattern CPP_SESSION_FAILED = Pattern.compile(
+            "Session state: (?:connection failed|request send failed|SSL handshake failed|request time out|network error)");
+    private static final Pattern PHP_SDK = Pattern.compile(
+            "^OpenTelemetry: \\[|\\botel-php\\b|OpenTelemetry\\\\+Contrib\\\\+Otlp|Export retry limit exceeded|/vendor/open-telemetry/");
     /** A backend's answer that names the OTLP path it expected, as some vendors' 400 and 404 bodies do. */
     private static final Pattern PATH_HINT = Pattern.compile(
             "(?i)should you be sending to /v1/|did you mean /v1/(?:traces|metrics|logs)|\\b(?:invalid|unknown|unsupported) (?:request )?path\\b");
@@ -161,6 +175,7 @@ public final class SignatureExtractor {
             // the Datadog agent's trace intake, where opentelemetry-datadog exporters send
             + "|/v0\\.[3-5]/traces");
     /** A Go runtime crash: pasted on its own it is the collector's, the Go program the log is about. */
+    private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)\\berror\\b|\\bfail(?:ed|ure|s)?\\b");
     private static final Pattern GO_RUNTIME_CRASH = Pattern.compile("(?:fatal error: runtime|panic: runtime error)");
     private static final Pattern CALLER_VERSION = Pattern.compile("@v0\\.(\\d+)\\.");
     private static final Pattern SEMVER_MINOR = Pattern.compile("^v?0\\.(\\d+)\\.");
@@ -210,7 +225,7 @@ public final class SignatureExtractor {
         identity(r, origin, message, b);
         b.connectWaitNamed(origin == Origin.COLLECTOR && collectorAtLeast(r, 103));
         Envelope envelope = envelope(origin, message, errorText);
-        if (envelope == Envelope.NONE && exporterOwnError(r, origin)) {
+        if (envelope == Envelope.NONE && exporterOwnError(r, origin, message)) {
             // a contrib exporter that reports a failed send on a line of its own, outside exporterhelper
             // (no retry or drop wording): the data of that send did not get through
             envelope = Envelope.DROPPED;
@@ -322,6 +337,9 @@ public final class SignatureExtractor {
         if (PHP_SDK.matcher(message).find() || logger.startsWith("otel-php")) {
             return Origin.PHP_SDK;
         }
+        if (CPP_SDK.matcher(message).find()) {
+            return Origin.CPP_SDK;
+        }
         return Origin.OTHER;
     }
 
@@ -379,7 +397,7 @@ public final class SignatureExtractor {
                 Matcher m = SYSTEMD_UNIT.matcher(message);
                 b.component(m.find() ? m.group(1) : r.process()).componentKind("process");
             }
-            case JAVA_SDK, PYTHON_SDK, GO_SDK, NODE_SDK, DOTNET_SDK, RUST_SDK, RUBY_SDK, ERLANG_SDK, PHP_SDK -> {
+            case JAVA_SDK, PYTHON_SDK, GO_SDK, NODE_SDK, DOTNET_SDK, RUST_SDK, RUBY_SDK, ERLANG_SDK, PHP_SDK, CPP_SDK -> {
                 b.component("sdk/" + origin.name().substring(0, origin.name().indexOf('_')).toLowerCase(Locale.ROOT))
                         .componentKind("sdk");
                 Matcher m = SDK_SIGNAL.matcher(message);
@@ -388,6 +406,11 @@ public final class SignatureExtractor {
                     b.signalType(normaliseSignal(m.group(1)));
                 } else if (origin == Origin.RUST_SDK && rust.find() && rust.group(1) != null && !rust.group(1).equals("propagation")) {
                     b.signalType(normaliseSignal(rust.group(1)));
+                } else if (origin == Origin.CPP_SDK) {
+                    Matcher cpp = CPP_EXPORTER_SIGNAL.matcher(message);
+                    if (cpp.find()) {
+                        b.signalType(normaliseSignal(cpp.group(1)));
+                    }
                 } else {
                     Matcher go = GO_SDK_EXPORT.matcher(message);
                     if (go.find()) {
@@ -469,7 +492,7 @@ public final class SignatureExtractor {
                 boolean reported = message.contains("error occurred") || t.contains("ExportError");
                 return reported && RUST_EXPORT_WORDS.matcher(t).find() ? Envelope.DROPPED : Envelope.NONE;
             }
-            case JAVA_SDK, PYTHON_SDK, GO_SDK, NODE_SDK, DOTNET_SDK, RUBY_SDK, ERLANG_SDK, PHP_SDK -> {
+            case JAVA_SDK, PYTHON_SDK, GO_SDK, NODE_SDK, DOTNET_SDK, RUBY_SDK, ERLANG_SDK, PHP_SDK, CPP_SDK -> {
                 String t = message + "\n" + errorText;
                 if (t.contains("Transient error") || t.contains("retryable") && !t.contains("non-retryable")
                         || t.contains("Transient HTTP error") || t.contains("retrying in")) {
@@ -484,7 +507,9 @@ public final class SignatureExtractor {
                         // Ruby's span processor and OTLP exporter, Erlang's exporter, PHP's exporters
                         || t.contains("Unable to export") || t.contains("OTLP exporter received") || t.contains("unexpected error in OTLP")
                         || t.contains("export failed with") || t.contains("Export failure")
-                        || t.contains("client error exporting") || t.contains("error response from service exported")) {
+                        || t.contains("client error exporting") || t.contains("error response from service exported")
+                        // opentelemetry-cpp: the exporter's result, and the HTTP client's failed session states
+                        || t.contains("ERROR: Export ") || t.contains("Export() failed") || CPP_SESSION_FAILED.matcher(t).find()) {
                     return Envelope.DROPPED;
                 }
                 return Envelope.NONE;
@@ -495,13 +520,21 @@ public final class SignatureExtractor {
         }
     }
 
-    /** A warning or error from a component of kind exporter that carries an {@code error} field. */
-    private static boolean exporterOwnError(LogRecord r, Origin origin) {
-        if (origin != Origin.COLLECTOR || !r.level().atLeast(Level.WARN)) {
+    /**
+     * A warning or error from a component of kind exporter that carries an error: in an {@code error}
+     * field, in the server's {@code error.type}/{@code error.reason} fields, or, at level error, in a
+     * message that speaks of an error or a failure ({@code Bulk indexer error: flush: [400 Bad Request] ...}).
+     */
+    private static boolean exporterOwnError(LogRecord r, Origin origin, String message) {
+        if (origin != Origin.COLLECTOR || !r.level().atLeast(Level.WARN)
+                || !"exporter".equalsIgnoreCase(r.firstField("otelcol.component.kind", "kind"))) {
             return false;
         }
         String error = r.field("error");
-        return error != null && !error.isBlank() && "exporter".equalsIgnoreCase(r.firstField("otelcol.component.kind", "kind"));
+        if (error != null && !error.isBlank() || serverErrorFields(r) != null) {
+            return true;
+        }
+        return r.level().atLeast(Level.ERROR) && FAILURE_WORDS.matcher(message).find();
     }
 
     private static RetryVerdict verdict(String message, String t) {
@@ -563,9 +596,25 @@ public final class SignatureExtractor {
     private static String errorText(LogRecord r, Origin origin, String message) {
         if (origin == Origin.COLLECTOR || origin == Origin.GRPC_CORE) {
             String error = r.firstField("error", "message", "err");
+            if (error == null) {
+                error = serverErrorFields(r);
+            }
             return error == null ? "" : error;
         }
         return r.continuation();
+    }
+
+    /**
+     * The Elasticsearch exporter's per-document failures carry the server's error in fields of their
+     * own ({@code error.type}, {@code error.reason}) rather than in {@code error}.
+     */
+    private static String serverErrorFields(LogRecord r) {
+        String reason = r.field("error.reason");
+        String type = r.field("error.type");
+        if (reason == null) {
+            return type;
+        }
+        return type == null ? reason : type + ": " + reason;
     }
 
     private static String classificationText(String message, String errorText) {
@@ -579,6 +628,9 @@ public final class SignatureExtractor {
     private static String displayText(LogRecord r) {
         StringBuilder s = new StringBuilder(r.message());
         String error = r.firstField("error", "message");
+        if (error == null) {
+            error = serverErrorFields(r);
+        }
         if (error != null && !error.isEmpty()) {
             s.append(" | error: ").append(error);
         }
@@ -769,6 +821,14 @@ public final class SignatureExtractor {
             Integer status = m.group(1).equals("Request Timeout") ? Integer.valueOf(408) : REASON_PHRASES.get(m.group(1));
             if (status != null) {
                 b.httpStatus(status);
+                return;
+            }
+        }
+        m = PHP_EXPORT_REASON.matcher(t);
+        if (m.find()) {
+            Integer status = REASON_PHRASES.get(m.group(1));
+            if (status != null) {
+                b.httpStatus(status);
             }
         }
     }
@@ -942,7 +1002,9 @@ public final class SignatureExtractor {
     private static void protocol(String t, Signal.Builder b) {
         ProtocolError e = ProtocolError.NONE;
         if (t.contains("malformed HTTP response") || t.contains("HTTP/1.x transport connection broken")
-                || t.contains("Parse Error: Expected HTTP/") || t.contains("BadStatusLine") || OKHTTP_H2_SETTINGS.matcher(t).find()) {
+                || t.contains("Parse Error: Expected HTTP/") || t.contains("BadStatusLine") || OKHTTP_H2_SETTINGS.matcher(t).find()
+                // hyper (Rust): the answer did not start with an HTTP/1 status line; Debug and Display forms
+                || t.contains("Parse(Version)") || t.contains("invalid HTTP version parsed")) {
             e = ProtocolError.HTTP1_CLIENT_TO_GRPC_SERVER;
         } else if ((t.contains("Grpc.Core.RpcException") || t.contains("Error starting gRPC call")) && t.contains("System.Net.Http.HttpConnection.")) {
             // .NET's HTTP/1.1 connection class in a gRPC call's trace: a .NET Core 3.x client at an http://

@@ -511,6 +511,26 @@ class SignatureExtractorTest {
                 + "otel-collector port 4318 after 3 ms: Connection refused");
         assertEquals(Origin.PHP_SDK, php.getOrigin());
         assertEquals(NetError.CONNECTION_REFUSED, php.getNetError());
+        Signal phpReason = read("PHP Warning:  Export failure: Not Found in /srv/app/vendor/open-telemetry/exporter-otlp/SpanExporter.php on line 60");
+        assertEquals(Origin.PHP_SDK, phpReason.getOrigin());
+        assertEquals(404, phpReason.getHttpStatus(), "the reason phrase is all the PHP exporter keeps of the status");
+        assertEquals(0, read("PHP Warning:  Export failure: Operation timed out in /srv/app/vendor/open-telemetry/x.php").getHttpStatus());
+    }
+
+    @Test
+    void cppSdkExporterAndHttpClientLines() {
+        Signal result = read("[Error] File: /src/exporters/otlp/src/otlp_http_log_record_exporter.cc:140 [OTLP LOG HTTP Exporter] ERROR: Export 9 log(s) error: 1");
+        assertEquals(Origin.CPP_SDK, result.getOrigin());
+        assertEquals("sdk/cpp", result.getComponent());
+        assertEquals("logs", result.getSignalType());
+        assertEquals(Envelope.DROPPED, result.getEnvelope());
+        Signal status = read("[Error] File: /src/exporters/otlp/src/otlp_http_client.cc:118 [OTLP HTTP Client] Export failed, Status:429, "
+                + "Header:\tretry-after: 5,Body:slow down");
+        assertEquals(429, status.getHttpStatus());
+        Signal grpc = read("[OTLP TRACE GRPC Exporter] Export() failed with status_code: \"UNAVAILABLE\" error_message: \"failed to connect to all addresses\"");
+        assertEquals(Origin.CPP_SDK, grpc.getOrigin());
+        assertEquals("traces", grpc.getSignalType());
+        assertEquals(Envelope.DROPPED, grpc.getEnvelope());
     }
 
     @Test
