@@ -334,6 +334,19 @@ public final class Signal implements Cloneable {
         return false;
     }
 
+    /**
+     * The endpoint's host is one word (no dot, not localhost, not an address): how a container,
+     * a compose service or a pod in the same namespace is named, whose name the platform's DNS
+     * stops answering for while it is not running.
+     */
+    public boolean isEndpointHostSingleLabel() {
+        String host = endpoint == null ? null : endpoint.host();
+        if (host == null || host.isEmpty() || host.indexOf('.') >= 0 || host.indexOf(':') >= 0 || host.equalsIgnoreCase("localhost")) {
+            return false;
+        }
+        return !host.chars().allMatch(Character::isDigit);
+    }
+
     /** The URL scheme of the endpoint, or null: lets rules tell http:// from https:// requests. */
     public String getEndpointScheme() {
         return endpoint == null ? null : endpoint.scheme();

@@ -84,7 +84,16 @@ public final class SignatureExtractor {
             "\\b(https?)://([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\])(?::(\\d{1,5}))?(/[^\\s\"'`\\\\,)\\]]*)?");
     private static final Pattern DIAL_ADDR = Pattern.compile("dial tcp (\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");
     private static final Pattern GRPC_ADDR = Pattern.compile("Addr: \\\\?\"([^\"\\\\]+):(\\d{1,5})\\\\?\"");
-    private static final Pattern LOOKUP_HOST = Pattern.compile("lookup ([A-Za-z0-9._-]+)(?: on |: )");
+    /**
+     * The name a resolver failed on: Go's {@code lookup NAME on ...}, and Java's, libc's and Node's
+     * {@code NAME: Name or service not known} ({@code getaddrinfo ENOTFOUND NAME}).
+     */
+    private static final Pattern LOOKUP_HOST = Pattern.compile("lookup ([A-Za-z0-9._-]+)(?: on |: )"
+            // a bare word before the colon is often the message's own ("address information: Name or service
+            // not known"): taken as a host only with a dot, dash or digit in it, or after UnknownHostException
+            + "|(?:UnknownHostException: |(?<![\\w.-]))([A-Za-z0-9][A-Za-z0-9_]*[-.0-9][A-Za-z0-9._-]*|(?<=UnknownHostException: )[A-Za-z0-9_]+)"
+            + ": (?:Name or service not known|nodename nor servname|No address associated with hostname)"
+            + "|getaddrinfo ENOTFOUND ([A-Za-z0-9._-]+)");
     private static final Pattern PY_TARGET = Pattern.compile("(?:exporting \\w+ to|Failed to export \\w+ to) ([A-Za-z0-9._-]+):(\\d{1,5})");
     private static final Pattern JAVA_CONNECT = Pattern.compile("Failed to connect to ([A-Za-z0-9._-]+)/[0-9A-Fa-f:.]+:(\\d{1,5})");
     private static final Pattern NODE_ADDR = Pattern.compile("(?:ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ECONNRESET) ([0-9A-Fa-f:.]+):(\\d{1,5})");
@@ -1131,9 +1140,10 @@ public final class SignatureExtractor {
         }
         m = LOOKUP_HOST.matcher(t);
         if (m.find()) {
-            Endpoint e = new Endpoint(null, m.group(1), null, null);
+            String host = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            Endpoint e = new Endpoint(null, host, null, null);
             ep = ep == null ? e : ep.orElse(e);
-            addresses.add(m.group(1));
+            addresses.add(host);
         }
         m = DIAL_ADDR.matcher(t);
         while (m.find()) {
