@@ -48,6 +48,7 @@ public final class Signal implements Cloneable {
     private final boolean throttledInWords;
     private final boolean pathHintNamed;
     private final boolean unreadableResponse;
+    private final boolean statusMessageNamed;
     private final boolean connectWaitNamed;
     private final Endpoint endpoint;
     private final java.util.Set<String> addresses;
@@ -94,6 +95,7 @@ public final class Signal implements Cloneable {
         this.throttledInWords = b.throttledInWords;
         this.pathHintNamed = b.pathHintNamed;
         this.unreadableResponse = b.unreadableResponse;
+        this.statusMessageNamed = b.statusMessageNamed;
         this.connectWaitNamed = b.connectWaitNamed;
         this.endpoint = b.endpoint;
         this.addresses = b.addresses;
@@ -297,6 +299,15 @@ public final class Signal implements Cloneable {
         return unreadableResponse;
     }
 
+    /**
+     * The server's answer carried a status message of its own (otlphttp's {@code Message=...} from
+     * a decoded Status, or a Status JSON body with a message): the server said why, which a TLS
+     * port answering a plaintext request never does.
+     */
+    public boolean isStatusMessageNamed() {
+        return statusMessageNamed;
+    }
+
     /** The process crashed (Go panic or fatal runtime error other than memory). */
     public boolean isCrashed() {
         return crashed;
@@ -498,6 +509,7 @@ public final class Signal implements Cloneable {
         private boolean throttledInWords;
         private boolean pathHintNamed;
         private boolean unreadableResponse;
+        private boolean statusMessageNamed;
         private boolean connectWaitNamed;
         private Endpoint endpoint;
         private java.util.Set<String> addresses = java.util.Set.of();
@@ -697,6 +709,11 @@ public final class Signal implements Cloneable {
             return this;
         }
 
+        public Builder statusMessageNamed(boolean value) {
+            this.statusMessageNamed = value;
+            return this;
+        }
+
         public Builder unreadableResponse(boolean value) {
             this.unreadableResponse = value;
             return this;
@@ -749,6 +766,7 @@ public final class Signal implements Cloneable {
             throttledInWords = s.throttledInWords;
             pathHintNamed = s.pathHintNamed;
             unreadableResponse = s.unreadableResponse;
+            statusMessageNamed = s.statusMessageNamed;
             endpoint = s.endpoint;
             addresses = s.addresses;
             return this;

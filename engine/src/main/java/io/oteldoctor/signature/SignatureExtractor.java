@@ -184,6 +184,8 @@ public final class SignatureExtractor {
             // the Datadog agent's trace intake, where opentelemetry-datadog exporters send
             + "|/v0\\.[3-5]/traces");
     /** A Go runtime crash: pasted on its own it is the collector's, the Go program the log is about. */
+    /** otlphttp's {@code Message=<text>} from a decoded Status, or a Status JSON body's message; an empty one does not count. */
+    private static final Pattern STATUS_MESSAGE = Pattern.compile("\\bMessage=[^,\\s]|\"code\":\\s*\\d+,\\s*\"message\":\\s*\"[^\"]");
     private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)\\berror\\b|\\bfail(?:ed|ure|s)?\\b");
     private static final Pattern GO_RUNTIME_CRASH = Pattern.compile("(?:fatal error: runtime|panic: runtime error)");
     private static final Pattern CALLER_VERSION = Pattern.compile("@v0\\.(\\d+)\\.");
@@ -679,16 +681,18 @@ public final class SignatureExtractor {
         b.retryableStatusUnnamed(RETRYABLE_STATUS_UNNAMED.matcher(t).find());
         b.pathHintNamed(PATH_HINT.matcher(t).find());
         b.unreadableResponse(unreadableResponse(t));
+        b.statusMessageNamed(STATUS_MESSAGE.matcher(t).find());
         b.throttledInWords(THROTTLED_IN_WORDS.matcher(t).find());
         b.brokerMessageTooLarge(BROKER_MESSAGE_TOO_LARGE.matcher(t).find());
         b.noBackendResolved(LB_NO_BACKEND.matcher(t).find());
         b.crashed((t.startsWith("panic: ") || t.startsWith("fatal error: ")) && !t.contains("out of memory") && !exporterSetupPanic(t));
         // "Error: " is also how a program (a Rust main returning its error) stops on the export failure it
-        // names: then the named failure is the reading, not an unexplained stop
-        b.startupFailure(t.startsWith("Error: ") && !lowerLayerNamed(b.build()) || has(t, "collector server run finished with error", "failed to build pipelines",
+        // names, and a component that dials at start (the Kafka exporter's brokers) stops the collector with
+        // the dial's error: then the named failure is the reading, not an unexplained stop
+        b.startupFailure((t.startsWith("Error: ") || has(t, "collector server run finished with error", "failed to build pipelines",
                 "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines",
                 // the service graph's own error line (v0.92+), the only trace of it when the log goes to a file and Error: to stderr
-                "Failed to start component"));
+                "Failed to start component")) && !lowerLayerNamed(b.build()));
         timeout(t, b);
     }
 
