@@ -40,7 +40,7 @@ public final class SignatureExtractor {
                     + "\\(status: |status code |StatusCode: |failed to send to \\S+: |http\\.code=|does not indicate success: "
                     // Guzzle (PHP): Client error: `POST <url>` resulted in a `400 Bad Request` response
                     + "|resulted in an? `"
-                    // opentelemetry-cpp's HTTP client: Export failed, Status:400, Header: ... (older: Status:400Header:)
+                    // opentelemetry-cpp's HTTP client: Export failed, Status:400, Header: ...
                     + "|\\[OTLP HTTP Client\\] Export failed, Status:)(\\d{3})");
     /** Contrib exporters and HTTP clients: {@code HTTP 429 "Too Many Requests"}, {@code HTTP status 401}, {@code 403 Forbidden}. */
     private static final Pattern HTTP_STATUS_LOOSE = Pattern.compile(
@@ -145,7 +145,6 @@ public final class SignatureExtractor {
             "^OTLP (?:grpc|http) export failed|^OTLP exporter failed to initiali[sz]e|^client error exporting|^error response from service exported to");
     /** opentelemetry-ruby's default error handler ({@code OpenTelemetry.handle_error}). */
     private static final Pattern RUBY_SDK = Pattern.compile("^OpenTelemetry error: ");
-    /** opentelemetry-php: its own logger ({@code OpenTelemetry: [error] ...}) or a PSR-3 channel given to it. */
     /**
      * opentelemetry-cpp's exporters and HTTP client name themselves in brackets ({@code [OTLP TRACE HTTP
      * Exporter]}, {@code [OTLP HTTP Client]}); its default handler prefixes the source file.
@@ -155,6 +154,7 @@ public final class SignatureExtractor {
     private static final Pattern CPP_EXPORTER_SIGNAL = Pattern.compile("\\[OTLP (TRACE|METRIC|LOG) [A-Z]+ Exporter\\]");
     private static final Pattern CPP_SESSION_FAILED = Pattern.compile(
             "Session state: (?:connection failed|request send failed|SSL handshake failed|request time out|network error)");
+    /** opentelemetry-php: its own logger ({@code OpenTelemetry: [error] ...}) or a PSR-3 channel given to it. */
     private static final Pattern PHP_SDK = Pattern.compile(
             "^OpenTelemetry: \\[|\\botel-php\\b|OpenTelemetry\\\\+Contrib\\\\+Otlp|Export retry limit exceeded|/vendor/open-telemetry/");
     /** A backend's answer that names the OTLP path it expected, as some vendors' 400 and 404 bodies do. */
@@ -183,10 +183,10 @@ public final class SignatureExtractor {
             + "|:5568[01]\\b"
             // the Datadog agent's trace intake, where opentelemetry-datadog exporters send
             + "|/v0\\.[3-5]/traces");
-    /** A Go runtime crash: pasted on its own it is the collector's, the Go program the log is about. */
     /** otlphttp's {@code Message=<text>} from a decoded Status, or a Status JSON body's message; an empty one does not count. */
     private static final Pattern STATUS_MESSAGE = Pattern.compile("\\bMessage=[^,\\s]|\"code\":\\s*\\d+,\\s*\"message\":\\s*\"[^\"]");
     private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)\\berror\\b|\\bfail(?:ed|ure|s)?\\b");
+    /** A Go runtime crash: pasted on its own it is the collector's, the Go program the log is about. */
     private static final Pattern GO_RUNTIME_CRASH = Pattern.compile("(?:fatal error: runtime|panic: runtime error)");
     private static final Pattern CALLER_VERSION = Pattern.compile("@v0\\.(\\d+)\\.");
     private static final Pattern SEMVER_MINOR = Pattern.compile("^v?0\\.(\\d+)\\.");
