@@ -7,6 +7,11 @@ package io.oteldoctor.signature;
  */
 public final class Signal implements Cloneable {
 
+    /** OTLP's signal paths, under any prefix a vendor puts before them. */
+    private static final java.util.regex.Pattern OTLP_SIGNAL_PATH =
+            java.util.regex.Pattern.compile("/v1(?:development|experimental)?/(?:traces|metrics|logs|profiles)\\b");
+
+
     private final String group;
     private final String source;
     private long line;      // the position fields change only on a copy, in at()
@@ -45,6 +50,8 @@ public final class Signal implements Cloneable {
     private final boolean retryableStatusUnnamed;
     private final boolean brokerMessageTooLarge;
     private final boolean noBackendResolved;
+    private final boolean bodyTooLarge;
+    private final boolean signalNotAccepted;
     private final boolean throttledInWords;
     private final boolean pathHintNamed;
     private final boolean unreadableResponse;
@@ -92,6 +99,8 @@ public final class Signal implements Cloneable {
         this.retryableStatusUnnamed = b.retryableStatusUnnamed;
         this.brokerMessageTooLarge = b.brokerMessageTooLarge;
         this.noBackendResolved = b.noBackendResolved;
+        this.bodyTooLarge = b.bodyTooLarge;
+        this.signalNotAccepted = b.signalNotAccepted;
         this.throttledInWords = b.throttledInWords;
         this.pathHintNamed = b.pathHintNamed;
         this.unreadableResponse = b.unreadableResponse;
@@ -281,6 +290,24 @@ public final class Signal implements Cloneable {
         return noBackendResolved;
     }
 
+    /**
+     * An HTTP server refused the request body for its size in words of its own: Go's
+     * {@code http: request body too large} (the collector's {@code max_request_body_size}), a
+     * Node server's {@code request entity too large}. It may come with a 400 rather than a 413.
+     */
+    public boolean isBodyTooLarge() {
+        return bodyTooLarge;
+    }
+
+    /**
+     * An OTLP receiver answered the export with the collector's {@code telemetry type is not
+     * supported}: the address serves OTLP, but nothing behind it consumes this signal. (gRPC's
+     * {@code unknown service}, by contrast, may come from a server that is no OTLP receiver at all.)
+     */
+    public boolean isSignalNotAccepted() {
+        return signalNotAccepted;
+    }
+
     /** The backend says in words that it throttled the request (ThrottlingException, "Rate exceeded"), whatever status it used. */
     public boolean isThrottledInWords() {
         return throttledInWords;
@@ -321,6 +348,21 @@ public final class Signal implements Cloneable {
     /** Endpoint named in the record, or null. */
     public Endpoint getEndpoint() {
         return endpoint;
+    }
+
+    /**
+     * An exporter that speaks OTLP over HTTP (an SDK's, or the collector's otlphttp) sent its request
+     * to a URL path that is none of OTLP's signal paths, such as Jaeger's {@code /api/traces}. Other
+     * collector exporters (Loki, remote write, Elasticsearch) have paths of their own and never count.
+     */
+    public boolean isOtlpRequestToOtherPath() {
+        String path = endpoint == null ? null : endpoint.path();
+        if (path == null || path.length() <= 1) {
+            return false;
+        }
+        boolean speaksOtlpHttp = "sdk".equals(componentKind)
+                || component != null && (component.startsWith("otlphttp") || component.startsWith("otelcol.exporter.otlphttp"));
+        return speaksOtlpHttp && !OTLP_SIGNAL_PATH.matcher(path).find();
     }
 
     /** Every host and host:port the record names, for correlation. */
@@ -370,7 +412,7 @@ public final class Signal implements Cloneable {
                 || timeout != Timeout.NONE || resource != ResourceSignal.NONE || queueFull
                 || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure || crashed || credentialsRejected
                 || retryableStatusUnnamed || pathHintNamed || unreadableResponse || throttledInWords || brokerMessageTooLarge
-                || noBackendResolved;
+                || noBackendResolved || bodyTooLarge || signalNotAccepted;
     }
 
     /**
@@ -506,6 +548,8 @@ public final class Signal implements Cloneable {
         private boolean retryableStatusUnnamed;
         private boolean brokerMessageTooLarge;
         private boolean noBackendResolved;
+        private boolean bodyTooLarge;
+        private boolean signalNotAccepted;
         private boolean throttledInWords;
         private boolean pathHintNamed;
         private boolean unreadableResponse;
@@ -699,6 +743,16 @@ public final class Signal implements Cloneable {
             return this;
         }
 
+        public Builder bodyTooLarge(boolean value) {
+            this.bodyTooLarge = value;
+            return this;
+        }
+
+        public Builder signalNotAccepted(boolean value) {
+            this.signalNotAccepted = value;
+            return this;
+        }
+
         public Builder throttledInWords(boolean value) {
             this.throttledInWords = value;
             return this;
@@ -763,6 +817,8 @@ public final class Signal implements Cloneable {
             retryableStatusUnnamed = s.retryableStatusUnnamed;
             brokerMessageTooLarge = s.brokerMessageTooLarge;
             noBackendResolved = s.noBackendResolved;
+            bodyTooLarge = s.bodyTooLarge;
+            signalNotAccepted = s.signalNotAccepted;
             throttledInWords = s.throttledInWords;
             pathHintNamed = s.pathHintNamed;
             unreadableResponse = s.unreadableResponse;

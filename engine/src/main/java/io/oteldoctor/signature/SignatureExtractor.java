@@ -41,7 +41,9 @@ public final class SignatureExtractor {
                     // Guzzle (PHP): Client error: `POST <url>` resulted in a `400 Bad Request` response
                     + "|resulted in an? `"
                     // opentelemetry-cpp's HTTP client: Export failed, Status:400, Header: ...
-                    + "|\\[OTLP HTTP Client\\] Export failed, Status:)(\\d{3})");
+                    + "|\\[OTLP HTTP Client\\] Export failed, Status:"
+                    // opentelemetry-erlang: error response from service exported to status=404 <body>
+                    + "|error response from service exported to status=)(\\d{3})");
     /** Contrib exporters and HTTP clients: {@code HTTP 429 "Too Many Requests"}, {@code HTTP status 401}, {@code 403 Forbidden}. */
     private static final Pattern HTTP_STATUS_LOOSE = Pattern.compile(
             "\\bHTTP(?: status| Status)? ([45]\\d\\d)\\b|\\b([45]\\d\\d) (?:Unauthorized|Forbidden|Not Found|Method Not Allowed|Too Many Requests"
@@ -142,7 +144,8 @@ public final class SignatureExtractor {
     /** opentelemetry-erlang: {@code OTLP grpc export failed with GRPC status 16 : <message>} (grpcbox's numeric status). */
     private static final Pattern ERLANG_STATUS = Pattern.compile("export failed with GRPC status (\\d{1,2}) : ");
     private static final Pattern ERLANG_SDK = Pattern.compile(
-            "^OTLP (?:grpc|http) export failed|^OTLP exporter failed to initiali[sz]e|^client error exporting|^error response from service exported to");
+            // Elixir's console logger puts two spaces after the level, one of them left on the message
+            "^\\s?(?:OTLP (?:grpc|http) export failed|OTLP exporter failed to initiali[sz]e|client error exporting|error response from service exported to)");
     /** opentelemetry-ruby's default error handler ({@code OpenTelemetry.handle_error}). */
     private static final Pattern RUBY_SDK = Pattern.compile("^OpenTelemetry error: ");
     /**
@@ -173,7 +176,9 @@ public final class SignatureExtractor {
      */
     private static final Pattern LB_NO_BACKEND = Pattern.compile("couldn't find the exporter for the endpoint \\\\*\"\\\\*\"");
     private static final Pattern BROKER_MESSAGE_TOO_LARGE = Pattern.compile(
-            "Message was too large, server rejected it|MESSAGE_TOO_LARGE|RecordTooLargeException|larger than configured Producer\\.MaxMessageBytes");
+            "Message was too large, server rejected it|MESSAGE_TOO_LARGE|RecordTooLargeException|larger than configured Producer\\.MaxMessageBytes"
+                    // the franz-go based exporter (v0.1xx) checks a record against max_message_bytes before producing it
+                    + "|kafka record exceeds max message size");
     /** A receiver that pulls (scrapes) reports its own fetches failing; that is collection, not export. */
     private static final Pattern SCRAPE = Pattern.compile("(?i)\\bscrap(?:e|es|ing)\\b");
     /** Words that tie a line from an unrecognised writer to telemetry export. */
@@ -208,7 +213,9 @@ public final class SignatureExtractor {
     private static final Pattern GO_SDK_EXPORT = Pattern.compile("^(traces|metrics|logs) export: |^failed to upload (metrics|logs|traces)");
     /** opentelemetry-rust's global error handler ({@code OpenTelemetry trace error occurred. <error>}), and its internal log events. */
     private static final Pattern RUST_SDK = Pattern.compile(
-            "^OpenTelemetry (?:(trace|metrics?|logs?|propagation) )?error occurred|\\bopentelemetry(?:_sdk|_otlp|-otlp)\\b|name=\"?\\w+\\.ExportError\\b");
+            "^OpenTelemetry (?:(trace|metrics?|logs?|propagation) )?error occurred|\\bopentelemetry(?:_sdk|_otlp|-otlp)\\b|name=\"?\\w+\\.ExportError\\b"
+                    // the SDK's error enums, Debug-printed by an application that unwraps a flush or shutdown result
+                    + "|\\bExportFailed\\((?:Status \\{|\"|\\w+\\()");
     /** Words that make a Rust SDK error an export failure rather than a shutdown race ("channel is closed"). */
     private static final Pattern RUST_EXPORT_WORDS = Pattern.compile(
             "(?i)export|grpc server returns error|error sending request|tcp connect error|for url \\(|HTTP status");
@@ -500,7 +507,7 @@ public final class SignatureExtractor {
                 // the handler's prefix (or an ExportError event) says a Rust SDK error was reported; only export
                 // errors count, not the span channel closing at shutdown
                 String t = message + "\n" + errorText;
-                boolean reported = message.contains("error occurred") || t.contains("ExportError");
+                boolean reported = message.contains("error occurred") || t.contains("ExportError") || t.contains("ExportFailed(");
                 return reported && RUST_EXPORT_WORDS.matcher(t).find() ? Envelope.DROPPED : Envelope.NONE;
             }
             case JAVA_SDK, PYTHON_SDK, GO_SDK, NODE_SDK, DOTNET_SDK, RUBY_SDK, ERLANG_SDK, PHP_SDK, CPP_SDK -> {
@@ -685,6 +692,12 @@ public final class SignatureExtractor {
         b.throttledInWords(THROTTLED_IN_WORDS.matcher(t).find());
         b.brokerMessageTooLarge(BROKER_MESSAGE_TOO_LARGE.matcher(t).find());
         b.noBackendResolved(LB_NO_BACKEND.matcher(t).find());
+        // Go's http.MaxBytesReader (the collector's max_request_body_size) and Node's body parsers
+        b.bodyTooLarge(hasIgnoreCase(t, "request body too large") || hasIgnoreCase(t, "request entity too large"));
+        // "telemetry type is not supported" is also what a collector says at start-up of a component built
+        // for the wrong signal; only an answer to an export (a status came back) means the receiving side
+        Signal sofar = b.build();
+        b.signalNotAccepted(t.contains("telemetry type is not supported") && (sofar.getHttpStatus() != 0 || sofar.getGrpcCode() != GrpcCode.NONE));
         b.crashed((t.startsWith("panic: ") || t.startsWith("fatal error: ")) && !t.contains("out of memory") && !exporterSetupPanic(t));
         // "Error: " is also how a program (a Rust main returning its error) stops on the export failure it
         // names, and a component that dials at start (the Kafka exporter's brokers) stops the collector with

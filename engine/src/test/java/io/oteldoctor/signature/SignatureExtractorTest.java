@@ -584,4 +584,47 @@ class SignatureExtractorTest {
         assertEquals(GrpcCode.INTERNAL, reset.getGrpcCode());
         assertFalse(reset.isServerStatus(), "a reset stream is the client's reading of a reply that was no gRPC answer");
     }
+
+    @Test
+    void aSignalNothingConsumesIsAnAnswerNotAStartUpError() {
+        Signal answered = read(console("error", "Exporting failed. Dropping data.",
+                "\"otelcol.component.id\": \"otlp/vendor\", \"otelcol.component.kind\": \"exporter\", "
+                        + "\"error\": \"Permanent error: rpc error: code = Unknown desc = telemetry type is not supported\""));
+        assertTrue(answered.isSignalNotAccepted());
+        Signal startup = read("Error: failed to build pipelines: failed to create \"prometheus\" exporter for data type \"traces\": "
+                + "telemetry type is not supported");
+        assertFalse(startup.isSignalNotAccepted(), "no server answered: the collector's own pipeline is built wrong");
+        assertTrue(startup.isStartupFailure());
+    }
+
+    @Test
+    void aBodyRefusedForItsSizeInWordsIsNamedWhateverTheStatus() {
+        Signal s = read("2025-08-25 10:28:14 | ERROR    | opentelemetry.exporter.otlp.proto.http.metric_exporter | "
+                + "Failed to export metrics batch code: 400, reason: http: request body too large");
+        assertEquals(400, s.getHttpStatus());
+        assertTrue(s.isBodyTooLarge());
+        assertFalse(read(console("error", "Exporting failed. Dropping data.",
+                "\"otelcol.component.id\": \"otlphttp\", \"otelcol.component.kind\": \"exporter\", "
+                        + "\"error\": \"Permanent error: responded with HTTP Status Code 400, Message=invalid attribute value\"")).isBodyTooLarge());
+    }
+
+    @Test
+    void onlyAnOtlpHttpExporterIsHeldToOtlpPaths() {
+        Signal zipkin = read("2025/06/03 18:22:41 traces export: failed to send to http://zipkin:9411/api/v2/spans: 400 Bad Request");
+        assertEquals(Origin.GO_SDK, zipkin.getOrigin());
+        assertTrue(zipkin.isOtlpRequestToOtherPath());
+        assertFalse(read("2025/06/03 18:22:41 traces export: failed to send to https://api.vendor.example/otlp/v1/traces: 400 Bad Request")
+                .isOtlpRequestToOtherPath(), "a vendor prefix before /v1/traces is still OTLP's path");
+        assertFalse(read(console("error", "Exporting failed. Dropping data.",
+                "\"otelcol.component.id\": \"loki\", \"otelcol.component.kind\": \"exporter\", "
+                        + "\"error\": \"Permanent error: HTTP 400 \\\"Bad Request\\\": http://loki:3100/loki/api/v1/push\"")).isOtlpRequestToOtherPath(),
+                "the Loki exporter's own API path is its right path");
+    }
+
+    @Test
+    void erlangsErrorResponseNamesItsStatus() {
+        Signal s = read("11:02:43.518 [info]  error response from service exported to status=404 404 page not found");
+        assertEquals(Origin.ERLANG_SDK, s.getOrigin());
+        assertEquals(404, s.getHttpStatus());
+    }
 }
