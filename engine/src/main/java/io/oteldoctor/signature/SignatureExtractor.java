@@ -999,7 +999,10 @@ public final class SignatureExtractor {
                 // Vert.x (Quarkus's exporters): its own words for a failed handshake
                 "Failed to create SSL connection",
                 "SSL routines", "handshake failure", "TLS handshake error")) {
-            e = TlsError.HANDSHAKE_FAILURE;
+            // a server that refuses a handshake sends an alert; a reset or a close in its middle says nothing about TLS itself
+            NetError under = b.build().getNetError();
+            boolean cut = (under == NetError.CONNECTION_RESET || under == NetError.EOF) && !t.contains("remote error: tls:");
+            e = cut ? TlsError.HANDSHAKE_INTERRUPTED : TlsError.HANDSHAKE_FAILURE;
         }
         b.tlsError(e);
     }

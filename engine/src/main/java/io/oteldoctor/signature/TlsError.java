@@ -13,6 +13,10 @@ public enum TlsError {
     /** The peer wants a client certificate (mTLS) and got none. */ CLIENT_CERT_REQUIRED,
     /** The TLS settings name a CA, certificate or key file that cannot be read or parsed. */ CONFIG_UNREADABLE,
     HANDSHAKE_FAILURE,
+    /**
+     * The handshake failed because the connection was reset or closed under it, with no alert
+     * from the server: {@code authentication handshake failed: read tcp ...: connection reset by peer}.
+     */ HANDSHAKE_INTERRUPTED,
     VERSION_MISMATCH,
     /** grpc-go >= 1.67 enforces ALPN and the TLS terminator did not negotiate h2. */ ALPN_MISSING,
     HANDSHAKE_TIMEOUT,
