@@ -54,6 +54,10 @@ public final class Layouts {
         if (cri >= 0) {
             return cri;
         }
+        int cf = cloudFoundryMessageStart(b, s, e);
+        if (cf >= 0) {
+            return cf;
+        }
         int prefixEnd = journalShortPrefixEnd(b, s, e);
         if (prefixEnd >= 0) {
             return prefixEnd;
@@ -100,6 +104,50 @@ public final class Layouts {
             return -1;
         }
         return p + 10;
+    }
+
+    /**
+     * {@code cf logs}: {@code    2021-06-22T15:36:52.38-0400 [APP/PROC/WEB/0] ERR }, indented, the
+     * platform's time, the source and instance in brackets ({@code RTR/1}, {@code CELL/0}), then
+     * {@code OUT} or {@code ERR}; returns the message offset or -1. Each line of a multi-line message
+     * gets the whole prefix, so a stack frame's indentation follows it.
+     */
+    static int cloudFoundryMessageStart(byte[] b, int s, int e) {
+        int p = s;
+        while (p < e && p - s < 8 && b[p] == ' ') {
+            p++;
+        }
+        if (e - p < 30 || !isDigit(b[p]) || b[p + 4] != '-' || b[p + 7] != '-' || b[p + 10] != 'T') {
+            return -1;
+        }
+        int timeStart = p;
+        while (p < e && b[p] != ' ' && p - timeStart < 40) { // the time is one word
+            p++;
+        }
+        if (p + 2 >= e || b[p] != ' ' || b[p + 1] != '[') {
+            return -1;
+        }
+        p += 2;
+        int sourceStart = p;
+        while (p < e && b[p] != ']' && b[p] != ' ' && p - sourceStart < 64) {
+            p++;
+        }
+        if (p >= e || b[p] != ']' || p == sourceStart) {
+            return -1;
+        }
+        p++;
+        int spaces = p;
+        while (p < e && b[p] == ' ') {
+            p++;
+        }
+        if (p == spaces || !(startsWith(b, p, e, "OUT") || startsWith(b, p, e, "ERR"))) {
+            return -1;
+        }
+        p += 3;
+        if (p == e) {
+            return e;
+        }
+        return b[p] == ' ' ? p + 1 : -1;
     }
 
     /**

@@ -120,6 +120,9 @@ public final class RecordParser {
     private static final Pattern LEVEL_WORD = Pattern.compile(
             "(?:^|[\\s\\[|])(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|SEVERE|CRITICAL|FATAL|trace|debug|info|warn|warning|error|fatal)(?=[\\s\\]|:]|$)");
     private static final Pattern CRI = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\S+) (stdout|stderr) ([FP]) (.*)$", Pattern.DOTALL);
+    /** {@code cf logs}: the platform's time, {@code [SOURCE/INSTANCE]}, then {@code OUT} or {@code ERR} and the app's line. */
+    private static final Pattern CLOUD_FOUNDRY = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2}T\\S+) \\[([^\\]\\s]+)\\] +(?:OUT|ERR)(?: (.*))?$", Pattern.DOTALL);
     private static final Pattern KUBECTL = Pattern.compile("^\\[pod/([^/\\]]+)/([^\\]]+)\\] (.*)$", Pattern.DOTALL);
     private static final Pattern RFC5424 = Pattern.compile(
             "^<\\d{1,3}>1 (\\S+) (\\S+) (\\S+) \\S+ \\S+ (?:-|(?:\\[(?:[^\\]\\\\]|\\\\.)*\\])+) ?(?:\\uFEFF)?(.*)$", Pattern.DOTALL);
@@ -356,6 +359,12 @@ public final class RecordParser {
         if (cri.matches()) {
             return new Unwrapped(InputFormat.KUBERNETES_CRI, cri.group(4), Timestamps.parse(cri.group(1)), null, null, null,
                     cri.group(3).equals("P"));
+        }
+        Matcher cf = CLOUD_FOUNDRY.matcher(text);
+        if (cf.matches()) {
+            // the app's own time inside wins; the platform's is when the line reached the log stream
+            return new Unwrapped(InputFormat.CLOUD_FOUNDRY, cf.group(3) == null ? "" : cf.group(3), Timestamps.parse(cf.group(1)),
+                    null, cf.group(2), null);
         }
         Matcher kubectl = KUBECTL.matcher(text);
         if (kubectl.matches()) {

@@ -115,4 +115,14 @@ class RecordAssemblerTest {
         assertEquals(List.of(1, 6, 7), run.records().stream().map(r -> r.lines().size()).toList(),
                 "the closing bracket ends the last record");
     }
+
+    @Test
+    void cloudFoundryStackFramesJoinTheirRecord() throws IOException {
+        StringBuilder cf = new StringBuilder();
+        for (String line : (ZAP_ERROR + INFO).split("\n")) {
+            cf.append("   2025-06-10T06:05:00.10-0400 [APP/PROC/WEB/0] ERR ").append(line).append('\n');
+        }
+        Run run = assemble(cf.toString(), LineFilter.ALL);
+        assertEquals(List.of(3, 1), run.records().stream().map(r -> r.lines().size()).toList());
+    }
 }

@@ -2,6 +2,7 @@ package io.oteldoctor.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
@@ -208,6 +209,27 @@ class RecordParserTest {
         assertEquals(InputFormat.DOCKER_COMPOSE, compose.format());
         assertEquals("otel-collector-1", compose.host());
         assertEquals("boom", compose.field("error"));
+    }
+
+    @Test
+    void cloudFoundryLogsUnwrapToTheAppsLine() {
+        LogRecord cf = parse("   2025-06-10T05:12:44.12-0400 [APP/PROC/WEB/0] ERR " + CONSOLE);
+        assertEquals(InputFormat.CLOUD_FOUNDRY, cf.format());
+        assertEquals("APP/PROC/WEB/0", cf.process());
+        assertEquals(InputFormat.COLLECTOR_CONSOLE, new RecordParser().detect(CONSOLE));
+        assertEquals("internal/retry_sender.go:133", cf.logger());
+        assertEquals("boom", cf.field("error"));
+        assertEquals(Instant.parse("2025-06-10T09:12:44.123Z"), cf.timestamp(), "the app's own time, not the platform's");
+        // the platform's time where the app's line has none; other sources and OUT read alike
+        LogRecord router = parse("2025-06-10T05:12:44.12-0400 [RTR/1]      OUT otel-gw.apps.example.test - [2025-06-10T09:12:44Z] \"POST /v1/traces HTTP/1.1\" 503");
+        assertEquals(InputFormat.CLOUD_FOUNDRY, router.format());
+        assertEquals("RTR/1", router.process());
+        assertEquals(Instant.parse("2025-06-10T09:12:44.120Z"), router.timestamp());
+        byte[] line = ("   2025-06-10T05:12:44.12-0400 [CELL/0] OUT " + CONSOLE).getBytes(StandardCharsets.UTF_8);
+        assertEquals("   2025-06-10T05:12:44.12-0400 [CELL/0] OUT ".length(), Layouts.messageStart(line, 0, line.length));
+        // a bracketed word after a time that is not followed by OUT or ERR and a space is no cf prefix
+        assertNotEquals(InputFormat.CLOUD_FOUNDRY, parse("2025-06-10T05:12:44.12-0400 [APP/PROC/WEB/0] STDERR boom").format());
+        assertNotEquals(InputFormat.CLOUD_FOUNDRY, parse("2025-06-10T05:12:44.12-0400 [core] ERR: grpc failed").format());
     }
 
     @Test
