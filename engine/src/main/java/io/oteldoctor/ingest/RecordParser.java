@@ -39,11 +39,15 @@ public final class RecordParser {
     static final java.util.List<String> CONSOLE_LEVELS = java.util.List.of("debug", "info", "warn", "error", "dpanic", "panic",
             "fatal", "DEBUG", "INFO", "WARN", "ERROR", "DPANIC", "PANIC", "FATAL");
     private static final String CONSOLE_LEVEL = "(" + String.join("|", CONSOLE_LEVELS) + ")";
-    private static final Pattern CONSOLE_HEAD = Pattern.compile(
-            "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2}))(?:\\t| {2,})"
-                    + CONSOLE_LEVEL + "(?:\\t| {2,})");
-    private static final Pattern PASTED_CONSOLE = Pattern.compile(
-            "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})) +" + CONSOLE_LEVEL + " +");
+    /**
+     * The console time: ISO 8601, or seconds since the epoch as zap's epoch encoder writes them
+     * ({@code 1.6795869182428775e+09}, or {@code 1679586918.2428775}). Only a number of seconds
+     * between 2001 and 2286 is a time, so a count or a millisecond time is never taken for one.
+     */
+    private static final String CONSOLE_TIME = "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})"
+            + "|\\d\\.\\d+e\\+09|\\d{10}(?:\\.\\d+)?)";
+    private static final Pattern CONSOLE_HEAD = Pattern.compile("^" + CONSOLE_TIME + "(?:\\t| {2,})" + CONSOLE_LEVEL + "(?:\\t| {2,})");
+    private static final Pattern PASTED_CONSOLE = Pattern.compile("^" + CONSOLE_TIME + " +" + CONSOLE_LEVEL + " +");
     private static final Pattern CALLER = Pattern.compile("^[\\w.@/+-]+\\.go:\\d+$");
     /**
      * The console layout with its separators gone, as some log viewers copy it (Docker Desktop,
@@ -457,7 +461,7 @@ public final class RecordParser {
             caller = rest.substring(0, space);
             rest = rest.substring(space + 1).stripLeading();
         }
-        return withTrailingFields(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), caller, rest, false);
+        return withTrailingFields(Timestamps.fromZapTs(m.group(1)), Level.parse(m.group(2)), caller, rest, false);
     }
 
     private Inner gluedConsole(String line) {
@@ -515,7 +519,7 @@ public final class RecordParser {
 
     /** {@code ts⇥level⇥caller⇥msg⇥{fields}}; journald's {@code short*} output turned each tab into spaces. */
     private Inner console(String line, Matcher head) {
-        Instant ts = Timestamps.parse(head.group(1));
+        Instant ts = Timestamps.fromZapTs(head.group(1));
         Level level = Level.parse(head.group(2));
         String rest = line.substring(head.end());
         boolean tabs = line.charAt(head.end(1)) == '\t';

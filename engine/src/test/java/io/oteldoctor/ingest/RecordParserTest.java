@@ -212,6 +212,27 @@ class RecordParserTest {
     }
 
     @Test
+    void consoleWithZapsEpochTime() {
+        String head = "1.7495467641234567e+09\terror\texporterhelper/queued_retry.go:401\tExporting failed. The error is not retryable. Dropping data."
+                + "\t{\"kind\": \"exporter\", \"data_type\": \"logs\", \"name\": \"otlphttp\", \"error\": \"Permanent error: 413\"}";
+        LogRecord r = parse(head, "go.opentelemetry.io/collector/exporter/exporterhelper.(*retrySender).send",
+                "\tgo.opentelemetry.io/collector@v0.71.0/exporter/exporterhelper/queued_retry.go:401");
+        assertEquals(InputFormat.COLLECTOR_CONSOLE, r.format());
+        assertEquals(Instant.ofEpochSecond(1749546764, 123_456_700), r.timestamp());
+        assertEquals(Level.ERROR, r.level());
+        assertEquals("exporterhelper/queued_retry.go:401", r.logger());
+        assertEquals("Exporting failed. The error is not retryable. Dropping data.", r.message());
+        assertEquals("otlphttp", r.field("name"));
+        assertEquals(2, r.continuation().split("\n").length);
+        // the same time written without the exponent, and with its tabs turned into spaces
+        assertEquals(Instant.ofEpochSecond(1749546764, 123_456_700), parse(head.replace("1.7495467641234567e+09", "1749546764.1234567")).timestamp());
+        assertEquals("otlphttp", parse(head.replace("\t", "    ")).field("name"));
+        // a number that is no epoch second (milliseconds, a count) does not make a console line
+        assertEquals(InputFormat.PLAIN, parse(head.replace("1.7495467641234567e+09", "1.7495467641234567e+12")).format());
+        assertEquals(InputFormat.PLAIN, parse(head.replace("1.7495467641234567e+09", "42")).format());
+    }
+
+    @Test
     void cloudFoundryLogsUnwrapToTheAppsLine() {
         LogRecord cf = parse("   2025-06-10T05:12:44.12-0400 [APP/PROC/WEB/0] ERR " + CONSOLE);
         assertEquals(InputFormat.CLOUD_FOUNDRY, cf.format());
