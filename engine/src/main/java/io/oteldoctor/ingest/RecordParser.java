@@ -161,13 +161,14 @@ public final class RecordParser {
 
     /** Reads a record; returns null when it is not text (binary data) or not in the forced layout. */
     public LogRecord parse(RawRecord raw) {
-        byte[] head = raw.lines().get(0);
+        List<byte[]> lines = unboxed(raw.lines());
+        byte[] head = lines.get(0);
         if (isBinary(head)) {
             return null;
         }
         String headText = new String(head, StandardCharsets.UTF_8);
-        if (raw.lines().size() > 1 && headText.strip().equals("{")) {
-            LogRecord pretty = prettyJson(raw);
+        if (lines.size() > 1 && headText.strip().equals("{")) {
+            LogRecord pretty = prettyJson(raw, lines);
             if (pretty != null) {
                 return pretty;
             }
@@ -180,8 +181,8 @@ public final class RecordParser {
         List<String> messages = new ArrayList<>();
         StringBuilder current = new StringBuilder(outer.message);
         boolean partial = outer.partial;
-        for (int i = 1; i < raw.lines().size(); i++) {
-            byte[] line = raw.lines().get(i);
+        for (int i = 1; i < lines.size(); i++) {
+            byte[] line = lines.get(i);
             if (isBinary(line)) {
                 continue;
             }
@@ -208,8 +209,9 @@ public final class RecordParser {
             // a console head without its fields object whose last indented line ends with one
             TrailingFields trailing = inner.fields.isEmpty() && inner.logger != null && CALLER.matcher(inner.logger).matches()
                     ? trailingFields(continuation.get(continuation.size() - 1).strip(), true) : null;
-            // or a head with no words of its own (a glog header whose message a paste moved below it)
-            if (trailing != null || inner.message.isBlank()) {
+            // or a head with no words of its own (a glog header whose message a paste moved below it),
+            // or one that opens a block its last line closes (gRPC's address dump, "to {" ... "}. Err: ...")
+            if (trailing != null || inner.message.isBlank() || closesOpenedBlock(inner.message, continuation)) {
                 inner = rejoined(inner, continuation, trailing);
                 continuation = List.of();
             }
@@ -225,9 +227,9 @@ public final class RecordParser {
      * collector's JSON line pasted through a JSON formatter), read as the one line it would be in
      * a JSON log; null when its lines do not make one object or the object is no log entry.
      */
-    private LogRecord prettyJson(RawRecord raw) {
+    private LogRecord prettyJson(RawRecord raw, List<byte[]> lines) {
         StringBuilder joined = new StringBuilder();
-        for (byte[] line : raw.lines()) {
+        for (byte[] line : lines) {
             if (isBinary(line)) {
                 return null;
             }
@@ -247,6 +249,56 @@ public final class RecordParser {
         Instant ts = inner.timestamp != null ? inner.timestamp : whole.timestamp;
         return new LogRecord(raw.source(), raw.firstLine(), raw.lastLine(), whole.format, ts, whole.host, whole.process,
                 inner.level, inner.logger, inner.message, inner.fields, "");
+    }
+
+    /**
+     * Whether a head that ends by opening a brace after words of its own has its block closed by the
+     * record's last line: gRPC's multi-line address dump, whose closing line ({@code }. Err:
+     * connection error: ...}) holds the error. Read as one message, the error stays beside the
+     * address it is about.
+     */
+    private static boolean closesOpenedBlock(String head, List<String> continuation) {
+        String opened = head.strip();
+        return opened.length() > 1 && opened.endsWith("{") && continuation.get(continuation.size() - 1).startsWith("}");
+    }
+
+    /**
+     * The record's lines with k9s's box taken off (see {@link Layouts#isBoxed}), each line the
+     * segments it was wrapped into joined again: a segment that fills the box goes on in the next
+     * one with nothing between them, and the padding that ends a line is dropped. Lines without
+     * the box stay as they are.
+     */
+    static List<byte[]> unboxed(List<byte[]> lines) {
+        if (lines.stream().noneMatch(l -> Layouts.isBoxed(l, 0, l.length))) {
+            return lines;
+        }
+        List<byte[]> out = new ArrayList<>();
+        java.io.ByteArrayOutputStream wrapped = null;
+        for (byte[] line : lines) {
+            if (!Layouts.isBoxed(line, 0, line.length)) {
+                if (wrapped != null) {
+                    out.add(wrapped.toByteArray());
+                    wrapped = null;
+                }
+                out.add(line);
+                continue;
+            }
+            int from = Layouts.boxedTextStart(0);
+            boolean full = Layouts.fillsBox(line, 0, line.length);
+            int to = full ? Layouts.boxedTextEnd(line, 0, line.length) : Layouts.messageEnd(line, 0, line.length);
+            if (wrapped == null) {
+                wrapped = new java.io.ByteArrayOutputStream();
+            }
+            wrapped.write(line, from, to - from);
+            if (!full) {
+                out.add(wrapped.toByteArray());
+                wrapped = null;
+            }
+        }
+        if (wrapped != null) {
+            out.add(wrapped.toByteArray());
+        }
+        return out;
     }
 
     /**

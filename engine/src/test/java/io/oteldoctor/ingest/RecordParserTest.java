@@ -212,6 +212,48 @@ class RecordParserTest {
     }
 
     @Test
+    void grpcAddressDumpIsOneMessageWithItsError() {
+        LogRecord r = parse("2025-06-10T10:05:02.000Z\twarn\tzapgrpc/zapgrpc.go:191\t[core] [Channel #1 SubChannel #2] grpc: addrConn.createTransport failed to connect to {",
+                "  \"Addr\": \"otel-gw.example.test:4317\",", "  \"ServerName\": \"otel-gw.example.test:4317\",", "  \"Metadata\": null",
+                "}. Err: connection error: desc = \"transport: authentication handshake failed: tls: first record does not look like a TLS handshake\"\t{\"grpc_log\": true}");
+        assertEquals("[core] [Channel #1 SubChannel #2] grpc: addrConn.createTransport failed to connect to { \"Addr\": \"otel-gw.example.test:4317\", "
+                + "\"ServerName\": \"otel-gw.example.test:4317\", \"Metadata\": null }. Err: connection error: desc = \"transport: authentication handshake "
+                + "failed: tls: first record does not look like a TLS handshake\"", r.message());
+        assertEquals("true", r.field("grpc_log"));
+        assertEquals("", r.continuation());
+        // gRPC logging through Go's standard logger has no fields object: the closing line still joins the message
+        LogRecord std = parse("2025/06/10 10:05:02 WARNING: [core] [Channel #1] Resolver state updated: {", "  \"Addresses\": [", "    {",
+                "      \"Addr\": \"otel-gw.example.test:4317\"", "    }", "  ]", "} (resolver returned new addresses)");
+        assertEquals("WARNING: [core] [Channel #1] Resolver state updated: { \"Addresses\": [ { \"Addr\": \"otel-gw.example.test:4317\" } ] } "
+                + "(resolver returned new addresses)", std.message());
+        // a stack trace under a line that opened nothing stays a continuation
+        LogRecord traced = parse("2025/06/10 10:05:02 export failed: {", "\tmain.go:12", "panic: boom");
+        assertEquals("export failed: {", traced.message());
+    }
+
+    @Test
+    void k9sBoxIsTakenOffAndWrappedSegmentsJoinExactly() {
+        String line = CONSOLE.replace("\t", "    ");
+        int width = 70;
+        List<String> segments = new java.util.ArrayList<>();
+        for (int i = 0; i < line.length(); i += width) {
+            String segment = line.substring(i, Math.min(line.length(), i + width));
+            segments.add("\u2502 " + segment + " ".repeat(width - segment.length()) + " \u2502");
+        }
+        LogRecord r = parse(segments.toArray(String[]::new));
+        assertEquals(InputFormat.COLLECTOR_CONSOLE, r.format());
+        assertEquals("Exporting failed. Will retry the request after interval.", r.message());
+        assertEquals("otlp", r.field("otelcol.component.id"));
+        assertEquals("3.7s", r.field("interval"), "a segment wrapped mid-word joins with nothing between");
+        assertEquals("", r.continuation());
+        // a line that fits its box, with the bar straight after the text or after a space
+        assertEquals("boom", parse("\u2502 " + line + "   \u2502").field("error"));
+        assertEquals("boom", parse("\u2502 " + line + "\u2502").field("error"));
+        // a line that only holds the character is read as it is
+        assertEquals("\u2502 " + line, parse("\u2502 " + line).message());
+    }
+
+    @Test
     void consoleWithZapsEpochTime() {
         String head = "1.7495467641234567e+09\terror\texporterhelper/queued_retry.go:401\tExporting failed. The error is not retryable. Dropping data."
                 + "\t{\"kind\": \"exporter\", \"data_type\": \"logs\", \"name\": \"otlphttp\", \"error\": \"Permanent error: 413\"}";
