@@ -18,19 +18,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TransportInvarianceTest {
 
-    private static final Map<String, Function<String, List<String>>> TRANSPORTS = Map.of(
-            "journalctl short", l -> List.of("Jun 10 09:12:44 otel-gw-01 otelcol-contrib[812]: " + l.replace("\t", "        ")),
-            "journalctl json", l -> List.of("{\"__REALTIME_TIMESTAMP\":\"1749546764123456\",\"_HOSTNAME\":\"otel-gw-01\","
-                    + "\"SYSLOG_IDENTIFIER\":\"otelcol-contrib\",\"PRIORITY\":\"6\",\"MESSAGE\":" + json(l) + "}"),
-            "rsyslog rfc3164 #011", l -> List.of("Jun 10 09:12:44 otel-gw-01 otelcol-contrib[812]: " + l.replace("\t", "#011")),
-            "rsyslog rfc3339 time", l -> List.of("2025-06-10T09:12:44.123456+00:00 otel-gw-01 otelcol-contrib[812]: " + l.replace("\t", "#011")),
-            "syslog rfc5424", l -> List.of("<14>1 2025-06-10T09:12:44.123456+00:00 otel-gw-01 otelcol-contrib 812 - - " + l.replace("\t", "#011")),
-            "kubernetes cri", l -> List.of("2025-06-10T09:12:44.123456789Z stderr F " + l),
-            "kubernetes cri split", l -> split(l, 150, p -> "2025-06-10T09:12:44.123456789Z stderr P " + p,
-                    p -> "2025-06-10T09:12:44.123456789Z stderr F " + p),
-            "kubectl --prefix", l -> List.of("[pod/otel-collector-7d9f8c6b5-x2x4z/otel-collector] " + l),
-            "docker json-file split", l -> split(l, 150, p -> docker(p, false), p -> docker(p, true)),
-            "docker compose", l -> List.of("otel-collector-1  | " + l));
+    private static final Map<String, Function<String, List<String>>> TRANSPORTS = Map.ofEntries(
+            Map.entry("journalctl short", l -> List.of("Jun 10 09:12:44 otel-gw-01 otelcol-contrib[812]: " + l.replace("\t", "        "))),
+            Map.entry("journalctl json", l -> List.of("{\"__REALTIME_TIMESTAMP\":\"1749546764123456\",\"_HOSTNAME\":\"otel-gw-01\","
+                    + "\"SYSLOG_IDENTIFIER\":\"otelcol-contrib\",\"PRIORITY\":\"6\",\"MESSAGE\":" + json(l) + "}")),
+            Map.entry("rsyslog rfc3164 #011", l -> List.of("Jun 10 09:12:44 otel-gw-01 otelcol-contrib[812]: " + l.replace("\t", "#011"))),
+            Map.entry("rsyslog rfc3339 time", l -> List.of("2025-06-10T09:12:44.123456+00:00 otel-gw-01 otelcol-contrib[812]: " + l.replace("\t", "#011"))),
+            Map.entry("syslog rfc5424", l -> List.of("<14>1 2025-06-10T09:12:44.123456+00:00 otel-gw-01 otelcol-contrib 812 - - " + l.replace("\t", "#011"))),
+            Map.entry("kubernetes cri", l -> List.of("2025-06-10T09:12:44.123456789Z stderr F " + l)),
+            Map.entry("kubernetes cri split", l -> split(l, 150, p -> "2025-06-10T09:12:44.123456789Z stderr P " + p,
+                    p -> "2025-06-10T09:12:44.123456789Z stderr F " + p)),
+            Map.entry("kubectl --prefix", l -> List.of("[pod/otel-collector-7d9f8c6b5-x2x4z/otel-collector] " + l)),
+            Map.entry("docker json-file split", l -> split(l, 150, p -> docker(p, false), p -> docker(p, true))),
+            Map.entry("docker compose", l -> List.of("otel-collector-1  | " + l)),
+            Map.entry("cf logs", l -> List.of("   2025-06-10T05:12:44.12-0400 [APP/PROC/WEB/0] ERR " + l)));
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();

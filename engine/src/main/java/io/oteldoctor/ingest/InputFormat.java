@@ -15,6 +15,8 @@ public enum InputFormat {
     KUBERNETES_CRI("kubernetes-cri"),
     /** {@code kubectl logs --prefix}: {@code [pod/<name>/<container>] <line>}. */
     KUBECTL_PREFIX("kubectl-prefix"),
+    /** {@code cf logs}: {@code 2021-06-22T15:36:52.38-0400 [APP/PROC/WEB/0] ERR <line>}, indented by three spaces. */
+    CLOUD_FOUNDRY("cf-logs"),
     /** docker's json-file driver: {@code {"log":"...\n","stream":"stderr","time":"..."}}. */
     DOCKER_JSON("docker-json"),
     /** docker compose output: {@code <service>  | <line>}. */

@@ -16,6 +16,7 @@ public final class Layouts {
     private static final byte[] DOCKER_LOG_END = "\",\"stream\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] KUBECTL_PREFIX = "[pod/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] KUBECTL_PREFIX_END = {']', ' '};
+    private static final byte[] BOX_BAR = "\u2502".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private Layouts() {
     }
@@ -31,6 +32,9 @@ public final class Layouts {
         }
         if (b[s] == '>' && s + 1 < e && b[s + 1] == ' ') {
             return messageStart(b, s + 2, e); // a Markdown quote around a pasted log ("> " before every line)
+        }
+        if (b[s] == BOX_BAR[0] && isBoxed(b, s, e)) {
+            return messageStart(b, s + BOX_BAR.length + 1, boxedTextEnd(b, s, e)); // k9s's box is the viewer's, not the line's
         }
         if (b[s] == '{' || b[s] == 0x1E) {
             int from = b[s] == 0x1E ? s + 1 : s; // json-seq record separator
@@ -53,6 +57,10 @@ public final class Layouts {
         int cri = criMessageStart(b, s, e);
         if (cri >= 0) {
             return cri;
+        }
+        int cf = cloudFoundryMessageStart(b, s, e);
+        if (cf >= 0) {
+            return cf;
         }
         int prefixEnd = journalShortPrefixEnd(b, s, e);
         if (prefixEnd >= 0) {
@@ -103,10 +111,104 @@ public final class Layouts {
     }
 
     /**
-     * A physical line that is only the first piece of a longer one: a CRI {@code P} record, or a
-     * docker json-file entry whose {@code log} does not end in a newline. The next line continues it.
+     * {@code cf logs}: {@code    2021-06-22T15:36:52.38-0400 [APP/PROC/WEB/0] ERR }, indented, the
+     * platform's time, the source and instance in brackets ({@code RTR/1}, {@code CELL/0}), then
+     * {@code OUT} or {@code ERR}; returns the message offset or -1. Each line of a multi-line message
+     * gets the whole prefix, so a stack frame's indentation follows it.
+     */
+    static int cloudFoundryMessageStart(byte[] b, int s, int e) {
+        int p = s;
+        while (p < e && p - s < 8 && b[p] == ' ') {
+            p++;
+        }
+        if (e - p < 30 || !isDigit(b[p]) || b[p + 4] != '-' || b[p + 7] != '-' || b[p + 10] != 'T') {
+            return -1;
+        }
+        int timeStart = p;
+        while (p < e && b[p] != ' ' && p - timeStart < 40) { // the time is one word
+            p++;
+        }
+        if (p + 2 >= e || b[p] != ' ' || b[p + 1] != '[') {
+            return -1;
+        }
+        p += 2;
+        int sourceStart = p;
+        while (p < e && b[p] != ']' && b[p] != ' ' && p - sourceStart < 64) {
+            p++;
+        }
+        if (p >= e || b[p] != ']' || p == sourceStart) {
+            return -1;
+        }
+        p++;
+        int spaces = p;
+        while (p < e && b[p] == ' ') {
+            p++;
+        }
+        if (p == spaces || !(startsWith(b, p, e, "OUT") || startsWith(b, p, e, "ERR"))) {
+            return -1;
+        }
+        p += 3;
+        if (p == e) {
+            return e;
+        }
+        return b[p] == ' ' ? p + 1 : -1;
+    }
+
+    /**
+     * A line of k9s's log view as a terminal copies it: {@code │ <text padded to the view's width> │}.
+     * Only a line that starts with the bar and a space and ends with the bar is one, so a log line
+     * that merely holds the character is read as it is.
+     */
+    public static boolean isBoxed(byte[] b, int s, int e) {
+        return e - s >= 2 * BOX_BAR.length + 1 && startsWith(b, s, e, BOX_BAR) && b[s + BOX_BAR.length] == ' '
+                && startsWith(b, e - BOX_BAR.length, e, BOX_BAR);
+    }
+
+    /** Where a boxed line's text starts. */
+    public static int boxedTextStart(int s) {
+        return s + BOX_BAR.length + 1;
+    }
+
+    /** Where a boxed line's text ends, its padding included: before the space k9s keeps before the closing bar. */
+    public static int boxedTextEnd(byte[] b, int s, int e) {
+        int end = e - BOX_BAR.length;
+        return end > boxedTextStart(s) && b[end - 1] == ' ' ? end - 1 : end;
+    }
+
+    /**
+     * Whether a boxed line's text fills the box, up to the closing bar: k9s wraps a longer line at
+     * the view's width, mid-word, so such a segment continues on the next line. A segment that ends
+     * the line is padded with spaces.
+     */
+    public static boolean fillsBox(byte[] b, int s, int e) {
+        int end = boxedTextEnd(b, s, e);
+        return end > boxedTextStart(s) && b[end - 1] != ' ';
+    }
+
+    /**
+     * Where the message ends: before a boxed line's padding and closing bar; else the line's end
+     * (a JSON transport's message ends inside it, which the checks that need it find themselves).
+     */
+    public static int messageEnd(byte[] b, int s, int e) {
+        if (s >= e || b[s] != BOX_BAR[0] || !isBoxed(b, s, e)) {
+            return e;
+        }
+        int end = boxedTextEnd(b, s, e);
+        while (end > boxedTextStart(s) && b[end - 1] == ' ') {
+            end--;
+        }
+        return end;
+    }
+
+    /**
+     * A physical line that is only the first piece of a longer one: a CRI {@code P} record, a
+     * docker json-file entry whose {@code log} does not end in a newline, or a k9s segment that
+     * fills its box. The next line continues it (a boxed segment, only on a boxed line).
      */
     public static boolean isPartial(byte[] b, int s, int e) {
+        if (isBoxed(b, s, e)) {
+            return fillsBox(b, s, e);
+        }
         int cri = criMessageStart(b, s, e);
         if (cri >= 0) {
             return b[cri - 2] == 'P';
@@ -328,8 +430,8 @@ public final class Layouts {
             int p = skipBlanks(b, m, e);
             return !startsRecord(b, p, e) && !isLoneBrace(b, p, e);
         }
-        if (c == '}' || c == ']') {
-            return true; // the end of a pretty-printed JSON object the record started
+        if (c == ']') {
+            return true; // the end of a pretty-printed JSON array, after its last object
         }
         if (c == '\\' && m + 1 < e && b[m + 1] == 't') {
             return true;
@@ -351,6 +453,52 @@ public final class Layouts {
             return true;
         }
         return isJavaExceptionLine(b, m, e) || isPythonExceptionLine(b, m, e) || isGoFrameFunction(b, m, e);
+    }
+
+    /**
+     * Whether the message ends with an opening brace: gRPC's multi-line address dump ({@code grpc:
+     * addrConn.createTransport failed to connect to {}, {@code Resolver state updated: {}) or the
+     * first line of a pretty-printed JSON object. Its indented lines follow, and the line that
+     * starts with the closing brace ({@link #closesBlock}) ends it. In journald's and docker's JSON
+     * the message ends at its string's closing quote, a newline escape left out.
+     *
+     * @param m the line's {@link #messageStart}
+     */
+    public static boolean opensBlock(byte[] b, int s, int m, int e) {
+        if (m < 0) {
+            return false;
+        }
+        int end = messageEnd(b, s, e);
+        if (m > s && (b[s] == '{' || b[s] == 0x1E)) {
+            end = jsonStringEnd(b, m, end);
+        }
+        while (end > m) {
+            if (b[end - 1] == ' ' || b[end - 1] == '\t') {
+                end--;
+            } else if (end - 2 >= m && b[end - 2] == '\\' && (b[end - 1] == 'n' || b[end - 1] == 'r')) {
+                end -= 2;
+            } else {
+                break;
+            }
+        }
+        return end > m && b[end - 1] == '{';
+    }
+
+    /** A message that starts with a closing brace: {@code }. Err: connection error: ...}, the end of a block a record opened. */
+    public static boolean closesBlock(byte[] b, int m, int e) {
+        return m >= 0 && m < e && b[m] == '}';
+    }
+
+    /** The offset of the quote that closes the JSON string a message starts inside, or {@code e}. */
+    private static int jsonStringEnd(byte[] b, int m, int e) {
+        for (int i = m; i < e; i++) {
+            if (b[i] == '\\') {
+                i++;
+            } else if (b[i] == '"') {
+                return i;
+            }
+        }
+        return e;
     }
 
     /**

@@ -25,6 +25,10 @@ public final class RecordAssembler implements LineSink {
     private long lineNo;
     private boolean previousWasJulHeader;
     private boolean previousWasPartial;
+    private boolean previousWasBoxed;
+    // the record's line ended with '{' (gRPC's address dump): a line that starts with '}' closes it
+    private boolean recordOpensBlock;
+    private boolean inHead;
     private long recordFirstLine;
     private int recordLines;
     private boolean recordPasses;
@@ -71,16 +75,30 @@ public final class RecordAssembler implements LineSink {
         }
         stats.firstLine(buf, start, end);
         int messageStart = Layouts.messageStart(buf, start, end);
+        int messageEnd = Layouts.messageEnd(buf, start, end);
+        boolean boxed = Layouts.isBoxed(buf, start, end);
+        // a k9s segment that fills its box goes on only on the next boxed line
+        boolean piece = previousWasPartial && (!previousWasBoxed || boxed);
+        boolean closesBlock = recordOpensBlock && Layouts.closesBlock(buf, messageStart, messageEnd);
         boolean continuation = recordLines > 0 && recordLines < MAX_RECORD_LINES
-                && (previousWasPartial || Layouts.isContinuation(buf, messageStart, end)
-                || previousWasJulHeader && Layouts.isJulLevelLine(buf, messageStart, end));
-        previousWasJulHeader = Layouts.isJulHeader(buf, messageStart, end);
-        previousWasPartial = (messageStart > start || buf[start] == '{') && Layouts.isPartial(buf, start, end);
+                && (piece || closesBlock || Layouts.isContinuation(buf, messageStart, messageEnd)
+                || previousWasJulHeader && Layouts.isJulLevelLine(buf, messageStart, messageEnd));
+        previousWasJulHeader = Layouts.isJulHeader(buf, messageStart, messageEnd);
+        previousWasPartial = messageStart != start && Layouts.isPartial(buf, start, end);
+        previousWasBoxed = boxed;
         if (continuation) {
             pinPending();
         } else {
             finishRecord();
             recordFirstLine = lineNo;
+        }
+        if (!continuation || piece && inHead) {
+            // the head line, or a piece of it: whether it ends by opening a block
+            inHead = true;
+            recordOpensBlock = Layouts.opensBlock(buf, start, messageStart, end);
+        } else {
+            inHead = false;
+            recordOpensBlock &= !closesBlock;
         }
         if (hosts != null) {
             // after the record before is handed on, so hosts and records arrive in line order
@@ -110,10 +128,12 @@ public final class RecordAssembler implements LineSink {
             return true;
         }
         int k = Layouts.messageStart(b, kStart, kEnd);
-        boolean kPartial = (k > kStart || b[kStart] == '{') && Layouts.isPartial(b, kStart, kEnd);
+        boolean kPartial = k != kStart && Layouts.isPartial(b, kStart, kEnd);
         int l = Layouts.messageStart(b, lStart, lEnd);
-        return !kPartial && !Layouts.isContinuation(b, l, lEnd)
-                && !(Layouts.isJulHeader(b, k, kEnd) && Layouts.isJulLevelLine(b, l, lEnd));
+        int lMessageEnd = Layouts.messageEnd(b, lStart, lEnd);
+        // a line that starts with '}' may close a block any line before it opened
+        return !kPartial && !Layouts.closesBlock(b, l, lMessageEnd) && !Layouts.isContinuation(b, l, lMessageEnd)
+                && !(Layouts.isJulHeader(b, k, Layouts.messageEnd(b, kStart, kEnd)) && Layouts.isJulLevelLine(b, l, lMessageEnd));
     }
 
     @Override

@@ -39,11 +39,15 @@ public final class RecordParser {
     static final java.util.List<String> CONSOLE_LEVELS = java.util.List.of("debug", "info", "warn", "error", "dpanic", "panic",
             "fatal", "DEBUG", "INFO", "WARN", "ERROR", "DPANIC", "PANIC", "FATAL");
     private static final String CONSOLE_LEVEL = "(" + String.join("|", CONSOLE_LEVELS) + ")";
-    private static final Pattern CONSOLE_HEAD = Pattern.compile(
-            "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2}))(?:\\t| {2,})"
-                    + CONSOLE_LEVEL + "(?:\\t| {2,})");
-    private static final Pattern PASTED_CONSOLE = Pattern.compile(
-            "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})) +" + CONSOLE_LEVEL + " +");
+    /**
+     * The console time: ISO 8601, or seconds since the epoch as zap's epoch encoder writes them
+     * ({@code 1.6795869182428775e+09}, or {@code 1679586918.2428775}). Only a number of seconds
+     * between 2001 and 2286 is a time, so a count or a millisecond time is never taken for one.
+     */
+    private static final String CONSOLE_TIME = "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})"
+            + "|\\d\\.\\d+e\\+09|\\d{10}(?:\\.\\d+)?)";
+    private static final Pattern CONSOLE_HEAD = Pattern.compile("^" + CONSOLE_TIME + "(?:\\t| {2,})" + CONSOLE_LEVEL + "(?:\\t| {2,})");
+    private static final Pattern PASTED_CONSOLE = Pattern.compile("^" + CONSOLE_TIME + " +" + CONSOLE_LEVEL + " +");
     private static final Pattern CALLER = Pattern.compile("^[\\w.@/+-]+\\.go:\\d+$");
     /**
      * The console layout with its separators gone, as some log viewers copy it (Docker Desktop,
@@ -120,6 +124,9 @@ public final class RecordParser {
     private static final Pattern LEVEL_WORD = Pattern.compile(
             "(?:^|[\\s\\[|])(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|SEVERE|CRITICAL|FATAL|trace|debug|info|warn|warning|error|fatal)(?=[\\s\\]|:]|$)");
     private static final Pattern CRI = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\S+) (stdout|stderr) ([FP]) (.*)$", Pattern.DOTALL);
+    /** {@code cf logs}: the platform's time, {@code [SOURCE/INSTANCE]}, then {@code OUT} or {@code ERR} and the app's line. */
+    private static final Pattern CLOUD_FOUNDRY = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2}T\\S+) \\[([^\\]\\s]+)\\] +(?:OUT|ERR)(?: (.*))?$", Pattern.DOTALL);
     private static final Pattern KUBECTL = Pattern.compile("^\\[pod/([^/\\]]+)/([^\\]]+)\\] (.*)$", Pattern.DOTALL);
     private static final Pattern RFC5424 = Pattern.compile(
             "^<\\d{1,3}>1 (\\S+) (\\S+) (\\S+) \\S+ \\S+ (?:-|(?:\\[(?:[^\\]\\\\]|\\\\.)*\\])+) ?(?:\\uFEFF)?(.*)$", Pattern.DOTALL);
@@ -154,13 +161,14 @@ public final class RecordParser {
 
     /** Reads a record; returns null when it is not text (binary data) or not in the forced layout. */
     public LogRecord parse(RawRecord raw) {
-        byte[] head = raw.lines().get(0);
+        List<byte[]> lines = unboxed(raw.lines());
+        byte[] head = lines.get(0);
         if (isBinary(head)) {
             return null;
         }
         String headText = new String(head, StandardCharsets.UTF_8);
-        if (raw.lines().size() > 1 && headText.strip().equals("{")) {
-            LogRecord pretty = prettyJson(raw);
+        if (lines.size() > 1 && headText.strip().equals("{")) {
+            LogRecord pretty = prettyJson(raw, lines);
             if (pretty != null) {
                 return pretty;
             }
@@ -173,8 +181,8 @@ public final class RecordParser {
         List<String> messages = new ArrayList<>();
         StringBuilder current = new StringBuilder(outer.message);
         boolean partial = outer.partial;
-        for (int i = 1; i < raw.lines().size(); i++) {
-            byte[] line = raw.lines().get(i);
+        for (int i = 1; i < lines.size(); i++) {
+            byte[] line = lines.get(i);
             if (isBinary(line)) {
                 continue;
             }
@@ -201,8 +209,9 @@ public final class RecordParser {
             // a console head without its fields object whose last indented line ends with one
             TrailingFields trailing = inner.fields.isEmpty() && inner.logger != null && CALLER.matcher(inner.logger).matches()
                     ? trailingFields(continuation.get(continuation.size() - 1).strip(), true) : null;
-            // or a head with no words of its own (a glog header whose message a paste moved below it)
-            if (trailing != null || inner.message.isBlank()) {
+            // or a head with no words of its own (a glog header whose message a paste moved below it),
+            // or one that opens a block its last line closes (gRPC's address dump, "to {" ... "}. Err: ...")
+            if (trailing != null || inner.message.isBlank() || closesOpenedBlock(inner.message, continuation)) {
                 inner = rejoined(inner, continuation, trailing);
                 continuation = List.of();
             }
@@ -218,9 +227,9 @@ public final class RecordParser {
      * collector's JSON line pasted through a JSON formatter), read as the one line it would be in
      * a JSON log; null when its lines do not make one object or the object is no log entry.
      */
-    private LogRecord prettyJson(RawRecord raw) {
+    private LogRecord prettyJson(RawRecord raw, List<byte[]> lines) {
         StringBuilder joined = new StringBuilder();
-        for (byte[] line : raw.lines()) {
+        for (byte[] line : lines) {
             if (isBinary(line)) {
                 return null;
             }
@@ -240,6 +249,56 @@ public final class RecordParser {
         Instant ts = inner.timestamp != null ? inner.timestamp : whole.timestamp;
         return new LogRecord(raw.source(), raw.firstLine(), raw.lastLine(), whole.format, ts, whole.host, whole.process,
                 inner.level, inner.logger, inner.message, inner.fields, "");
+    }
+
+    /**
+     * Whether a head that ends by opening a brace after words of its own has its block closed by the
+     * record's last line: gRPC's multi-line address dump, whose closing line ({@code }. Err:
+     * connection error: ...}) holds the error. Read as one message, the error stays beside the
+     * address it is about.
+     */
+    private static boolean closesOpenedBlock(String head, List<String> continuation) {
+        String opened = head.strip();
+        return opened.length() > 1 && opened.endsWith("{") && continuation.get(continuation.size() - 1).startsWith("}");
+    }
+
+    /**
+     * The record's lines with k9s's box taken off (see {@link Layouts#isBoxed}), each line the
+     * segments it was wrapped into joined again: a segment that fills the box goes on in the next
+     * one with nothing between them, and the padding that ends a line is dropped. Lines without
+     * the box stay as they are.
+     */
+    static List<byte[]> unboxed(List<byte[]> lines) {
+        if (lines.stream().noneMatch(l -> Layouts.isBoxed(l, 0, l.length))) {
+            return lines;
+        }
+        List<byte[]> out = new ArrayList<>();
+        java.io.ByteArrayOutputStream wrapped = null;
+        for (byte[] line : lines) {
+            if (!Layouts.isBoxed(line, 0, line.length)) {
+                if (wrapped != null) {
+                    out.add(wrapped.toByteArray());
+                    wrapped = null;
+                }
+                out.add(line);
+                continue;
+            }
+            int from = Layouts.boxedTextStart(0);
+            boolean full = Layouts.fillsBox(line, 0, line.length);
+            int to = full ? Layouts.boxedTextEnd(line, 0, line.length) : Layouts.messageEnd(line, 0, line.length);
+            if (wrapped == null) {
+                wrapped = new java.io.ByteArrayOutputStream();
+            }
+            wrapped.write(line, from, to - from);
+            if (!full) {
+                out.add(wrapped.toByteArray());
+                wrapped = null;
+            }
+        }
+        if (wrapped != null) {
+            out.add(wrapped.toByteArray());
+        }
+        return out;
     }
 
     /**
@@ -357,6 +416,12 @@ public final class RecordParser {
             return new Unwrapped(InputFormat.KUBERNETES_CRI, cri.group(4), Timestamps.parse(cri.group(1)), null, null, null,
                     cri.group(3).equals("P"));
         }
+        Matcher cf = CLOUD_FOUNDRY.matcher(text);
+        if (cf.matches()) {
+            // the app's own time inside wins; the platform's is when the line reached the log stream
+            return new Unwrapped(InputFormat.CLOUD_FOUNDRY, cf.group(3) == null ? "" : cf.group(3), Timestamps.parse(cf.group(1)),
+                    null, cf.group(2), null);
+        }
         Matcher kubectl = KUBECTL.matcher(text);
         if (kubectl.matches()) {
             return new Unwrapped(InputFormat.KUBECTL_PREFIX, kubectl.group(3), null, kubectl.group(1), kubectl.group(2), null);
@@ -448,7 +513,7 @@ public final class RecordParser {
             caller = rest.substring(0, space);
             rest = rest.substring(space + 1).stripLeading();
         }
-        return withTrailingFields(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), caller, rest, false);
+        return withTrailingFields(Timestamps.fromZapTs(m.group(1)), Level.parse(m.group(2)), caller, rest, false);
     }
 
     private Inner gluedConsole(String line) {
@@ -506,7 +571,7 @@ public final class RecordParser {
 
     /** {@code ts⇥level⇥caller⇥msg⇥{fields}}; journald's {@code short*} output turned each tab into spaces. */
     private Inner console(String line, Matcher head) {
-        Instant ts = Timestamps.parse(head.group(1));
+        Instant ts = Timestamps.fromZapTs(head.group(1));
         Level level = Level.parse(head.group(2));
         String rest = line.substring(head.end());
         boolean tabs = line.charAt(head.end(1)) == '\t';

@@ -1,5 +1,7 @@
 package io.oteldoctor.ingest;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -24,23 +26,39 @@ public final class Timestamps {
     private Timestamps() {
     }
 
-    /** zap JSON {@code ts}: epoch seconds as a number (up to v0.114) or an ISO string (v0.115 on). */
+    /**
+     * zap's time, in JSON {@code ts} or at the head of a console line: epoch seconds as a number (up
+     * to v0.114, {@code 1749546564.123456} or {@code 1.6795869182428775e+09}) or an ISO string
+     * (v0.115 on).
+     */
     public static Instant fromZapTs(String ts) {
         if (ts == null || ts.isEmpty()) {
             return null;
         }
         char c = ts.charAt(0);
         if (Character.isDigit(c) && ts.indexOf('-') < 0) {
-            try {
-                double seconds = Double.parseDouble(ts);
-                long whole = (long) seconds;
-                long nanos = Math.round((seconds - whole) * 1_000_000_000d);
-                return Instant.ofEpochSecond(whole, Math.min(nanos, 999_999_999));
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            return fromEpochSeconds(ts);
         }
         return parse(ts);
+    }
+
+    /**
+     * Seconds since the epoch with a fraction, read as a decimal: through a double the fraction of
+     * {@code 1.6795869182428775e+09} would lose its last digits. Null for what is no such number,
+     * or one too large to be a time.
+     */
+    static Instant fromEpochSeconds(String seconds) {
+        try {
+            BigDecimal value = new BigDecimal(seconds);
+            if (value.signum() < 0 || value.precision() - value.scale() > 12) {
+                return null;
+            }
+            BigDecimal whole = value.setScale(0, RoundingMode.FLOOR);
+            long nanos = value.subtract(whole).movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
+            return Instant.ofEpochSecond(whole.longValueExact(), nanos);
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
     }
 
     /** journald {@code __REALTIME_TIMESTAMP}: microseconds since the epoch. */

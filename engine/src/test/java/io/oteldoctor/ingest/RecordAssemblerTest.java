@@ -115,4 +115,82 @@ class RecordAssemblerTest {
         assertEquals(List.of(1, 6, 7), run.records().stream().map(r -> r.lines().size()).toList(),
                 "the closing bracket ends the last record");
     }
+
+    @Test
+    void cloudFoundryStackFramesJoinTheirRecord() throws IOException {
+        StringBuilder cf = new StringBuilder();
+        for (String line : (ZAP_ERROR + INFO).split("\n")) {
+            cf.append("   2025-06-10T06:05:00.10-0400 [APP/PROC/WEB/0] ERR ").append(line).append('\n');
+        }
+        Run run = assemble(cf.toString(), LineFilter.ALL);
+        assertEquals(List.of(3, 1), run.records().stream().map(r -> r.lines().size()).toList());
+    }
+
+    private static final String GRPC_DUMP = "2025-06-10T10:05:02.000Z\twarn\tzapgrpc/zapgrpc.go:191\t[core] [Channel #1 SubChannel #2] grpc: "
+            + "addrConn.createTransport failed to connect to {\n"
+            + "  \"Addr\": \"otel-gw.example.test:4317\",\n"
+            + "  \"ServerName\": \"otel-gw.example.test:4317\",\n"
+            + "  \"Metadata\": null\n"
+            + "}. Err: connection error: desc = \"transport: authentication handshake failed: tls: first record does not look like a TLS handshake\""
+            + "\t{\"grpc_log\": true}\n";
+
+    @Test
+    void aBlockOpenedAtTheEndOfARecordIsClosedByItsBraceLine() throws IOException {
+        Run run = assemble(INFO + GRPC_DUMP + INFO, LineFilter.ALL);
+        assertEquals(List.of(1, 5, 1), run.records().stream().map(r -> r.lines().size()).toList());
+        // the same through a transport that puts a prefix on every line, and through journald's JSON
+        StringBuilder journal = new StringBuilder();
+        StringBuilder json = new StringBuilder();
+        for (String line : (INFO + GRPC_DUMP + INFO).split("\n")) {
+            journal.append("Jun 10 10:05:02 otel-gw-01 otelcol-contrib[812]: ").append(line).append('\n');
+            json.append("{\"MESSAGE\":\"").append(line.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t"))
+                    .append("\",\"_HOSTNAME\":\"otel-gw-01\"}\n");
+        }
+        assertEquals(List.of(1, 5, 1), assemble(journal.toString(), LineFilter.ALL).records().stream().map(r -> r.lines().size()).toList());
+        assertEquals(List.of(1, 5, 1), assemble(json.toString(), LineFilter.ALL).records().stream().map(r -> r.lines().size()).toList());
+    }
+
+    @Test
+    void aBraceLineJoinsOnlyARecordThatOpenedABlock() throws IOException {
+        // a record that opened no block, and one whose block is already closed, are not continued
+        String strayClose = "}. Err: connection error: desc = \"transport: Error while dialing: dial tcp 10.0.0.5:4317: connect: connection refused\"\n";
+        Run run = assemble(INFO + strayClose + GRPC_DUMP + strayClose, LineFilter.ALL);
+        assertEquals(List.of(1, 1, 5, 1), run.records().stream().map(r -> r.lines().size()).toList());
+        // the brace line may close a block any line before it opened, so no piece of a log is cut there
+        byte[] b = (INFO + strayClose).getBytes(StandardCharsets.UTF_8);
+        int k = INFO.length() - 1;
+        assertEquals(false, RecordAssembler.startsRecordAfter(b, 0, k, k + 1, b.length - 1));
+    }
+
+    private static String boxed(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        do {
+            String segment = text.substring(i, Math.min(text.length(), i + width));
+            out.append("\u2502 ").append(segment).append(" ".repeat(width - segment.length())).append(" \u2502\n");
+            i += width;
+        } while (i < text.length());
+        return out.toString();
+    }
+
+    @Test
+    void k9sSegmentsThatFillTheirBoxJoinTheNextBoxedLine() throws IOException {
+        String head = ZAP_ERROR.split("\n")[0].replace("\t", "    ");
+        String k9s = boxed(head, 60) + boxed("go.opentelemetry.io/collector/exporter/exporterhelper/internal.(*BaseExporter).Send", 60)
+                + boxed("    go.opentelemetry.io/collector/exporter@v0.130.0/exporterhelper/internal/base_exporter.go:117", 60)
+                + boxed(INFO.strip().replace("\t", "    "), 60);
+        Run run = assemble(k9s, LineFilter.ALL);
+        assertEquals(List.of(3 + 2 + 2, 2), run.records().stream().map(r -> r.lines().size()).toList());
+        // a full segment before a line without the box ends its record; so does a padded one
+        Run unboxed = assemble(boxed(head.substring(0, 60), 60) + INFO + boxed(head.substring(0, 59), 60) + boxed(head, 60), LineFilter.ALL);
+        assertEquals(List.of(1, 1, 1, 3), unboxed.records().stream().map(r -> r.lines().size()).toList());
+    }
+
+    @Test
+    void theBoxCharacterInsideOrdinaryLinesChangesNothing() throws IOException {
+        String table = "\u2502 exporter \u2502 otlp/gateway \u2502 failing\n"
+                + "2025-06-10T10:05:01.000Z\tinfo\tservice@v0.130.0/service.go:275\tstatus \u2502 ready \u2502\n";
+        Run run = assemble(table + table, LineFilter.ALL);
+        assertEquals(List.of(1, 1, 1, 1), run.records().stream().map(r -> r.lines().size()).toList());
+    }
 }

@@ -2,6 +2,7 @@ package io.oteldoctor.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
@@ -208,6 +209,90 @@ class RecordParserTest {
         assertEquals(InputFormat.DOCKER_COMPOSE, compose.format());
         assertEquals("otel-collector-1", compose.host());
         assertEquals("boom", compose.field("error"));
+    }
+
+    @Test
+    void grpcAddressDumpIsOneMessageWithItsError() {
+        LogRecord r = parse("2025-06-10T10:05:02.000Z\twarn\tzapgrpc/zapgrpc.go:191\t[core] [Channel #1 SubChannel #2] grpc: addrConn.createTransport failed to connect to {",
+                "  \"Addr\": \"otel-gw.example.test:4317\",", "  \"ServerName\": \"otel-gw.example.test:4317\",", "  \"Metadata\": null",
+                "}. Err: connection error: desc = \"transport: authentication handshake failed: tls: first record does not look like a TLS handshake\"\t{\"grpc_log\": true}");
+        assertEquals("[core] [Channel #1 SubChannel #2] grpc: addrConn.createTransport failed to connect to { \"Addr\": \"otel-gw.example.test:4317\", "
+                + "\"ServerName\": \"otel-gw.example.test:4317\", \"Metadata\": null }. Err: connection error: desc = \"transport: authentication handshake "
+                + "failed: tls: first record does not look like a TLS handshake\"", r.message());
+        assertEquals("true", r.field("grpc_log"));
+        assertEquals("", r.continuation());
+        // gRPC logging through Go's standard logger has no fields object: the closing line still joins the message
+        LogRecord std = parse("2025/06/10 10:05:02 WARNING: [core] [Channel #1] Resolver state updated: {", "  \"Addresses\": [", "    {",
+                "      \"Addr\": \"otel-gw.example.test:4317\"", "    }", "  ]", "} (resolver returned new addresses)");
+        assertEquals("WARNING: [core] [Channel #1] Resolver state updated: { \"Addresses\": [ { \"Addr\": \"otel-gw.example.test:4317\" } ] } "
+                + "(resolver returned new addresses)", std.message());
+        // a stack trace under a line that opened nothing stays a continuation
+        LogRecord traced = parse("2025/06/10 10:05:02 export failed: {", "\tmain.go:12", "panic: boom");
+        assertEquals("export failed: {", traced.message());
+    }
+
+    @Test
+    void k9sBoxIsTakenOffAndWrappedSegmentsJoinExactly() {
+        String line = CONSOLE.replace("\t", "    ");
+        int width = 70;
+        List<String> segments = new java.util.ArrayList<>();
+        for (int i = 0; i < line.length(); i += width) {
+            String segment = line.substring(i, Math.min(line.length(), i + width));
+            segments.add("\u2502 " + segment + " ".repeat(width - segment.length()) + " \u2502");
+        }
+        LogRecord r = parse(segments.toArray(String[]::new));
+        assertEquals(InputFormat.COLLECTOR_CONSOLE, r.format());
+        assertEquals("Exporting failed. Will retry the request after interval.", r.message());
+        assertEquals("otlp", r.field("otelcol.component.id"));
+        assertEquals("3.7s", r.field("interval"), "a segment wrapped mid-word joins with nothing between");
+        assertEquals("", r.continuation());
+        // a line that fits its box, with the bar straight after the text or after a space
+        assertEquals("boom", parse("\u2502 " + line + "   \u2502").field("error"));
+        assertEquals("boom", parse("\u2502 " + line + "\u2502").field("error"));
+        // a line that only holds the character is read as it is
+        assertEquals("\u2502 " + line, parse("\u2502 " + line).message());
+    }
+
+    @Test
+    void consoleWithZapsEpochTime() {
+        String head = "1.7495467641234567e+09\terror\texporterhelper/queued_retry.go:401\tExporting failed. The error is not retryable. Dropping data."
+                + "\t{\"kind\": \"exporter\", \"data_type\": \"logs\", \"name\": \"otlphttp\", \"error\": \"Permanent error: 413\"}";
+        LogRecord r = parse(head, "go.opentelemetry.io/collector/exporter/exporterhelper.(*retrySender).send",
+                "\tgo.opentelemetry.io/collector@v0.71.0/exporter/exporterhelper/queued_retry.go:401");
+        assertEquals(InputFormat.COLLECTOR_CONSOLE, r.format());
+        assertEquals(Instant.ofEpochSecond(1749546764, 123_456_700), r.timestamp());
+        assertEquals(Level.ERROR, r.level());
+        assertEquals("exporterhelper/queued_retry.go:401", r.logger());
+        assertEquals("Exporting failed. The error is not retryable. Dropping data.", r.message());
+        assertEquals("otlphttp", r.field("name"));
+        assertEquals(2, r.continuation().split("\n").length);
+        // the same time written without the exponent, and with its tabs turned into spaces
+        assertEquals(Instant.ofEpochSecond(1749546764, 123_456_700), parse(head.replace("1.7495467641234567e+09", "1749546764.1234567")).timestamp());
+        assertEquals("otlphttp", parse(head.replace("\t", "    ")).field("name"));
+        // a number that is no epoch second (milliseconds, a count) does not make a console line
+        assertEquals(InputFormat.PLAIN, parse(head.replace("1.7495467641234567e+09", "1.7495467641234567e+12")).format());
+        assertEquals(InputFormat.PLAIN, parse(head.replace("1.7495467641234567e+09", "42")).format());
+    }
+
+    @Test
+    void cloudFoundryLogsUnwrapToTheAppsLine() {
+        LogRecord cf = parse("   2025-06-10T05:12:44.12-0400 [APP/PROC/WEB/0] ERR " + CONSOLE);
+        assertEquals(InputFormat.CLOUD_FOUNDRY, cf.format());
+        assertEquals("APP/PROC/WEB/0", cf.process());
+        assertEquals(InputFormat.COLLECTOR_CONSOLE, new RecordParser().detect(CONSOLE));
+        assertEquals("internal/retry_sender.go:133", cf.logger());
+        assertEquals("boom", cf.field("error"));
+        assertEquals(Instant.parse("2025-06-10T09:12:44.123Z"), cf.timestamp(), "the app's own time, not the platform's");
+        // the platform's time where the app's line has none; other sources and OUT read alike
+        LogRecord router = parse("2025-06-10T05:12:44.12-0400 [RTR/1]      OUT otel-gw.apps.example.test - [2025-06-10T09:12:44Z] \"POST /v1/traces HTTP/1.1\" 503");
+        assertEquals(InputFormat.CLOUD_FOUNDRY, router.format());
+        assertEquals("RTR/1", router.process());
+        assertEquals(Instant.parse("2025-06-10T09:12:44.120Z"), router.timestamp());
+        byte[] line = ("   2025-06-10T05:12:44.12-0400 [CELL/0] OUT " + CONSOLE).getBytes(StandardCharsets.UTF_8);
+        assertEquals("   2025-06-10T05:12:44.12-0400 [CELL/0] OUT ".length(), Layouts.messageStart(line, 0, line.length));
+        // a bracketed word after a time that is not followed by OUT or ERR and a space is no cf prefix
+        assertNotEquals(InputFormat.CLOUD_FOUNDRY, parse("2025-06-10T05:12:44.12-0400 [APP/PROC/WEB/0] STDERR boom").format());
+        assertNotEquals(InputFormat.CLOUD_FOUNDRY, parse("2025-06-10T05:12:44.12-0400 [core] ERR: grpc failed").format());
     }
 
     @Test

@@ -72,4 +72,16 @@ class TimestampsTest {
             assertEquals(reference(t), Timestamps.parse(t), t);
         }
     }
+
+    @Test
+    void zapEpochSecondsAreReadAsDecimals() {
+        assertEquals(Instant.ofEpochSecond(1679586918, 242_877_500), Timestamps.fromZapTs("1.6795869182428775e+09"));
+        assertEquals(Instant.ofEpochSecond(1679586918, 242_877_500), Timestamps.fromZapTs("1679586918.2428775"));
+        assertEquals(Instant.ofEpochSecond(1749546564, 123_456_000), Timestamps.fromZapTs("1.749546564123456E9"),
+                "a JSON number as the tree prints it");
+        assertEquals(Instant.ofEpochSecond(1749546564), Timestamps.fromZapTs("1749546564"));
+        assertEquals(Instant.parse("2025-06-10T09:12:44.123Z"), Timestamps.fromZapTs("2025-06-10T09:12:44.123Z"));
+        assertEquals(null, Timestamps.fromZapTs("1e999999999"), "no time, and no number built to find out");
+        assertEquals(null, Timestamps.fromZapTs("1.2.3"));
+    }
 }
