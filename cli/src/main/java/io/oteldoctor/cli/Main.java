@@ -257,10 +257,10 @@ public final class Main {
         o.addOption(Option.builder("g").longOpt("group-by").hasArg().argName("none|file|host")
                 .desc("one report for all input (none, the default), one per source file, or one per host").get());
         o.addOption(Option.builder().longOpt("input-format").hasArg().argName("layout")
-                .desc("read every line as this layout instead of detecting it (collector-console, collector-json, journal-json, "
-                        + "journal-short, syslog-rfc5424, kubernetes-cri, kubectl-prefix, docker-json, docker-compose, shipper-json, logfmt, "
-                        + "plain); "
-                        + "lines in another layout count as unrecognized").get());
+                .desc("read every line as this layout instead of detecting it ("
+                        + String.join(", ", java.util.Arrays.stream(io.oteldoctor.ingest.InputFormat.values())
+                                .map(io.oteldoctor.ingest.InputFormat::id).toList())
+                        + "); lines in another layout count as unrecognized").get());
         o.addOption(Option.builder().longOpt("include").hasArg().argName("glob")
                 .desc("in directories, read only files whose path below the directory matches (repeatable)").get());
         o.addOption(Option.builder().longOpt("exclude").hasArg().argName("glob")

@@ -328,7 +328,8 @@ public final class EvidenceLedger {
 
         void add(Signal s) {
             count++;
-            lastLineNo = Math.max(lastLineNo, s.getLine());
+            // where the record ends: a gRPC address dump or a stack trace is not the log going on after it
+            lastLineNo = Math.max(lastLineNo, Math.max(s.getLine(), s.getLastLine()));
             origin = s.getOrigin();
             Instant t = s.getTimestamp();
             if (t != null) {

@@ -85,7 +85,8 @@ public final class SignatureExtractor {
     private static final Pattern URL = Pattern.compile(
             "\\b(https?)://([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\])(?::(\\d{1,5}))?(/[^\\s\"'`\\\\,)\\]]*)?");
     private static final Pattern DIAL_ADDR = Pattern.compile("dial tcp (\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");
-    private static final Pattern GRPC_ADDR = Pattern.compile("Addr: \\\\?\"([^\"\\\\]+):(\\d{1,5})\\\\?\"");
+    /** grpc-go's resolver address, printed {@code {Addr: "h:p", ...}} and, in v1.5x, as indented JSON ({@code "Addr": "h:p"}). */
+    private static final Pattern GRPC_ADDR = Pattern.compile("\\bAddr\\\\?\"?: \\\\?\"([^\"\\\\]+):(\\d{1,5})\\\\?\"");
     /**
      * The name a resolver failed on: Go's {@code lookup NAME on ...}, and Java's, libc's and Node's
      * {@code NAME: Name or service not known} ({@code getaddrinfo ENOTFOUND NAME}).

@@ -627,4 +627,17 @@ class SignatureExtractorTest {
         assertEquals(Origin.ERLANG_SDK, s.getOrigin());
         assertEquals(404, s.getHttpStatus());
     }
+
+    @Test
+    void grpcsIndentedAddressDumpNamesTheAddress() {
+        Signal s = read("2023-06-14T09:41:23.118+0200\twarn\tzapgrpc/zapgrpc.go:195\t[core] [Channel #1 SubChannel #2] grpc: "
+                        + "addrConn.createTransport failed to connect to {",
+                "  \"Addr\": \"relay.edge.internal:14317\",",
+                "  \"ServerName\": \"relay.edge.internal:14317\",",
+                "}. Err: connection error: desc = \"transport: Error while dialing dial tcp 10.9.8.7:14317: connect: connection refused\"\t"
+                        + "{\"grpc_log\": true}");
+        assertEquals(Origin.GRPC_CORE, s.getOrigin());
+        assertEquals("relay.edge.internal:14317", s.getEndpoint().hostPort());
+        assertEquals(NetError.CONNECTION_REFUSED, s.getNetError());
+    }
 }
