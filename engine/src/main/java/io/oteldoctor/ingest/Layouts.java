@@ -466,7 +466,12 @@ public final class Layouts {
      */
     public static boolean opensBlock(byte[] b, int s, int m, int e) {
         if (m < 0) {
-            return false;
+            // no message to find: a line that is JSON's own opening, the head of a pretty-printed object
+            int end = e;
+            while (end > s && (b[end - 1] == ' ' || b[end - 1] == '\t' || b[end - 1] == '\r')) {
+                end--;
+            }
+            return end > s && b[end - 1] == '{';
         }
         int end = messageEnd(b, s, e);
         if (m > s && (b[s] == '{' || b[s] == 0x1E)) {

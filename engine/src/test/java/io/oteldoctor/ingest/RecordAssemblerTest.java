@@ -162,6 +162,15 @@ class RecordAssemblerTest {
         assertEquals(false, RecordAssembler.startsRecordAfter(b, 0, k, k + 1, b.length - 1));
     }
 
+    @Test
+    void aPrettyPrintedObjectIsOneRecordToItsClosingBrace() throws IOException {
+        // opentelemetry-js errors logged by console.log(JSON.stringify(err, null, 4)): the lone '{' opens it
+        String pretty = "{\n    \"stack\": \"OTLPExporterError: Bad Request\\n    at IncomingMessage.<anonymous> (util.js:76:35)\",\n"
+                + "    \"name\": \"OTLPExporterError\",\n    \"code\": \"400\"\n}\n";
+        Run run = assemble(pretty + pretty, LineFilter.ALL);
+        assertEquals(List.of(5, 5), run.records().stream().map(r -> r.lines().size()).toList());
+    }
+
     private static String boxed(String text, int width) {
         StringBuilder out = new StringBuilder();
         int i = 0;
