@@ -452,6 +452,13 @@ public final class Layouts {
         if (c == 'D' && startsWith(b, m, e, "During handling of the above exception")) {
             return true;
         }
+        if (c == '-' && startsWith(b, m, e, "---> ")) {
+            return true; // .NET: an inner exception, when a paste lost the space before its arrow
+        }
+        if (c == 'E' && startsWith(b, m, e, "Exception: ") && isExceptionName(b, m + 11, e)) {
+            // .NET's self-diagnostics put the exception on a line of its own: Exception: System.Net.Http.HttpRequestException: ...
+            return true;
+        }
         return isJavaExceptionLine(b, m, e) || isPythonExceptionLine(b, m, e) || isGoFrameFunction(b, m, e);
     }
 
@@ -602,6 +609,11 @@ public final class Layouts {
 
     /** {@code java.net.ConnectException: ...}, {@code javax.net.ssl.SSLHandshakeException: ...}. */
     static boolean isJavaExceptionLine(byte[] b, int m, int e) {
+        return m < e && isLower(b[m]) && isExceptionName(b, m, e);
+    }
+
+    /** A dotted type name ending in Exception, Error or Throwable, then a colon or the line's end. */
+    private static boolean isExceptionName(byte[] b, int m, int e) {
         int p = m;
         int dots = 0;
         int segmentStart = p;
@@ -617,7 +629,7 @@ public final class Layouts {
             }
             p++;
         }
-        if (dots < 1 || p == m || !isLower(b[m])) {
+        if (dots < 1 || p == m) {
             return false;
         }
         if (p < e && b[p] == ' ') {

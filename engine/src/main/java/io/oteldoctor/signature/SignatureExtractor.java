@@ -984,7 +984,11 @@ public final class SignatureExtractor {
             e = TlsError.PEER_REJECTED_CERTIFICATE;
         } else if (has(t, "missing selected ALPN property")) {
             e = TlsError.ALPN_MISSING;
-        } else if (has(t, "protocol version not supported", "tls: protocol version", "unsupported protocol", "No appropriate protocol")) {
+        } else if (has(t, "protocol version not supported", "tls: protocol version", "unsupported protocol", "No appropriate protocol")
+                // .NET Framework: the server dropped a handshake in a TLS version the client offered (4.6 and older
+                // offer TLS 1.0 and 1.1 unless told otherwise); its only words are a send failure under TlsStream
+                || t.contains("Authentication failed because the remote party has closed the transport stream")
+                || t.contains("An unexpected error occurred on a send") && t.contains("TlsStream")) {
             e = TlsError.VERSION_MISMATCH;
         } else if (has(t, "TLS handshake timeout")
                 || javaCallTimeout(t) && has(t, "SSLSocketInputRecord", "SSLSocketImpl.startHandshake")) {

@@ -171,6 +171,19 @@ class RecordAssemblerTest {
         assertEquals(List.of(5, 5), run.records().stream().map(r -> r.lines().size()).toList());
     }
 
+    @Test
+    void dotNetSelfDiagnosticsKeepTheirExceptionChain() throws IOException {
+        String log = "[2024-02-19T14:07:51.0023311Z] [Error] EventSource=OpenTelemetry-Exporter-OpenTelemetryProtocol, "
+                + "Message=Exporter failed send data to collector to https://otlp.example.org/v1/traces endpoint. Data will not be sent.\n"
+                + "Exception: System.Net.Http.HttpRequestException: An error occurred while sending the request.\n"
+                + "---> System.Net.WebException: The underlying connection was closed: An unexpected error occurred on a send.\n"
+                + "   at System.Net.TlsStream.EndWrite(IAsyncResult asyncResult)\n"
+                + "[2024-02-19T14:07:56.0023311Z] [Error] EventSource=OpenTelemetry-Exporter-OpenTelemetryProtocol, Message=...\n"
+                + "Exception: see the message above\n";
+        // a line "Exception: " starts only when a dotted exception name follows, as the SDK writes it
+        assertEquals(List.of(4, 1, 1), assemble(log, LineFilter.ALL).records().stream().map(r -> r.lines().size()).toList());
+    }
+
     private static String boxed(String text, int width) {
         StringBuilder out = new StringBuilder();
         int i = 0;
