@@ -70,6 +70,10 @@ public final class RecordParser {
             "^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): (.*)$", Pattern.DOTALL);
     private static final Pattern JUL_HEADER = Pattern.compile(
             "^([A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M) (\\S+)(?: (\\S+))?$");
+    /** JUL's two lines joined into one, as a paste or a log shipper flattens them. */
+    private static final Pattern JUL_ONE_LINE = Pattern.compile(
+            "^([A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M) (\\S+) \\S+ (SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): (.*)$",
+            Pattern.DOTALL);
     private static final Pattern LOGBACK = Pattern.compile(
             "^(?:\\d{4}-\\d{2}-\\d{2}[ T])?\\d{2}:\\d{2}:\\d{2}[.,]\\d{3} \\[([^\\]]*)\\] (TRACE|DEBUG|INFO|WARN|ERROR)\\s+(\\S+) - (.*)$",
             Pattern.DOTALL);
@@ -204,6 +208,8 @@ public final class RecordParser {
                 inner = new Inner(Timestamps.parse(jul.group(1)), Level.parse(level.group(1)), jul.group(2), level.group(2), Map.of());
                 continuation = continuation.subList(1, continuation.size());
             }
+        } else if (inner.logger == null && (jul = JUL_ONE_LINE.matcher(inner.message)).matches()) {
+            inner = new Inner(Timestamps.parse(jul.group(1)), Level.parse(jul.group(3)), jul.group(2), jul.group(4), Map.of());
         }
         if (!continuation.isEmpty()) {
             // a console head without its fields object whose last indented line ends with one

@@ -30,10 +30,10 @@ public final class SignatureExtractor {
     /**
      * Rust (tonic) statuses: opentelemetry-otlp's {@code the grpc server returns error (<description>): , detailed error
      * message: <message>}, tonic's {@code status: '<description>', self: "<message>"} and its later
-     * {@code status: <Code>, message: "<message>"}.
+     * {@code status: <Code>, message: "<message>"}, and the Debug print of a {@code Status} ({@code Status { code: <Code>, message: ...}}).
      */
     private static final Pattern TONIC_STATUS = Pattern.compile(
-            "grpc server returns error \\(([^)]+)\\):?[ ,]*(?:detailed error message: )?|status: '([^']+)',? (?:self|message): |status: ([A-Z][A-Za-z]+), message: ");
+            "grpc server returns error \\(([^)]+)\\):?[ ,]*(?:detailed error message: )?|status: '([^']+)',? (?:self|message): |(?:status|Status \\{ code): ([A-Z][A-Za-z]+), message: ");
 
     private static final Pattern HTTP_STATUS = Pattern.compile(
             "(?:HTTP [Ss]tatus [Cc]ode:? |unexpected HTTP status code received from server: |batch code: |\\bcode: |flush failed \\(|"
@@ -191,6 +191,8 @@ public final class SignatureExtractor {
             + "|/v0\\.[3-5]/traces");
     /** otlphttp's {@code Message=<text>} from a decoded Status, or a Status JSON body's message; an empty one does not count. */
     private static final Pattern STATUS_MESSAGE = Pattern.compile("\\bMessage=[^,\\s]|\"code\":\\s*\\d+,\\s*\"message\":\\s*\"[^\"]");
+    /** An exporter's own words for a request that did not go through. */
+    private static final Pattern SENT_NOTHING = Pattern.compile("(?i)^failed to (?:send|push|export|upload|write)\\b");
     private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)\\berror\\b|\\bfail(?:ed|ure|s)?\\b");
     /** A Go runtime crash: pasted on its own it is the collector's, the Go program the log is about. */
     private static final Pattern GO_RUNTIME_CRASH = Pattern.compile("(?:fatal error: runtime|panic: runtime error)");
@@ -545,12 +547,16 @@ public final class SignatureExtractor {
      * message that speaks of an error or a failure ({@code Bulk indexer error: flush: [400 Bad Request] ...}).
      */
     private static boolean exporterOwnError(LogRecord r, Origin origin, String message) {
-        if (origin != Origin.COLLECTOR || !r.level().atLeast(Level.WARN)
-                || !"exporter".equalsIgnoreCase(r.firstField("otelcol.component.kind", "kind"))) {
+        if (origin != Origin.COLLECTOR || !"exporter".equalsIgnoreCase(r.firstField("otelcol.component.kind", "kind", "component_kind"))) {
             return false;
         }
         String error = r.field("error");
-        if (error != null && !error.isBlank() || serverErrorFields(r) != null) {
+        boolean errorNamed = error != null && !error.isBlank();
+        if (!r.level().atLeast(Level.WARN)) {
+            // early contrib exporters (datadog's "failed to send traces") logged their failures at info
+            return errorNamed && SENT_NOTHING.matcher(message).find();
+        }
+        if (errorNamed || serverErrorFields(r) != null) {
             return true;
         }
         return r.level().atLeast(Level.ERROR) && FAILURE_WORDS.matcher(message).find();
@@ -1112,7 +1118,10 @@ public final class SignatureExtractor {
                     "Deadline expired before", "Request Timeout")
                     // grpc-js: the server reset the stream with CANCEL, as gRPC servers do when the deadline the client
                     // sent (grpc-timeout) runs out first; a client's own cancel reads "Cancelled on client"
-                    || has(t, "CANCELLED: Call cancelled")) {
+                    || has(t, "CANCELLED: Call cancelled")
+                    // opentelemetry-python gives up without a status when its export deadline runs out; its retries
+                    // and a shutdown would have logged their own transient errors and reasons first
+                    || has(t, "due to timeout, max retries or shutdown")) {
                 e = Timeout.IN_FLIGHT_DEADLINE;
             }
         }
