@@ -11,7 +11,6 @@ public final class Signal implements Cloneable {
     private static final java.util.regex.Pattern OTLP_SIGNAL_PATH =
             java.util.regex.Pattern.compile("/v1(?:development|experimental)?/(?:traces|metrics|logs|profiles)\\b");
 
-
     private final String group;
     private final String source;
     private long line;      // the position fields change only on a copy, in at()

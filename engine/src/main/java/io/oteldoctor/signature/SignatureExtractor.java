@@ -178,7 +178,7 @@ public final class SignatureExtractor {
     private static final Pattern LB_NO_BACKEND = Pattern.compile("couldn't find the exporter for the endpoint \\\\*\"\\\\*\"");
     private static final Pattern BROKER_MESSAGE_TOO_LARGE = Pattern.compile(
             "Message was too large, server rejected it|MESSAGE_TOO_LARGE|RecordTooLargeException|larger than configured Producer\\.MaxMessageBytes"
-                    // the franz-go based exporter (v0.1xx) checks a record against max_message_bytes before producing it
+                    // the exporter's own check of a record against max_message_bytes before producing it (v0.149 says so)
                     + "|kafka record exceeds max message size");
     /** A receiver that pulls (scrapes) reports its own fetches failing; that is collection, not export. */
     private static final Pattern SCRAPE = Pattern.compile("(?i)\\bscrap(?:e|es|ing)\\b");
@@ -703,8 +703,7 @@ public final class SignatureExtractor {
         b.bodyTooLarge(hasIgnoreCase(t, "request body too large") || hasIgnoreCase(t, "request entity too large"));
         // "telemetry type is not supported" is also what a collector says at start-up of a component built
         // for the wrong signal; only an answer to an export (a status came back) means the receiving side
-        Signal sofar = b.build();
-        b.signalNotAccepted(t.contains("telemetry type is not supported") && (sofar.getHttpStatus() != 0 || sofar.getGrpcCode() != GrpcCode.NONE));
+        b.signalNotAccepted(t.contains("telemetry type is not supported") && statusCameBack(b.build()));
         b.crashed((t.startsWith("panic: ") || t.startsWith("fatal error: ")) && !t.contains("out of memory") && !exporterSetupPanic(t));
         // "Error: " is also how a program (a Rust main returning its error) stops on the export failure it
         // names, and a component that dials at start (the Kafka exporter's brokers) stops the collector with
@@ -1090,6 +1089,10 @@ public final class SignatureExtractor {
             e = ResourceSignal.PROCESS_OUT_OF_MEMORY;
         }
         b.resource(e);
+    }
+
+    private static boolean statusCameBack(Signal s) {
+        return s.getHttpStatus() != 0 || s.getGrpcCode() != GrpcCode.NONE;
     }
 
     /** Whether the text named a failure below the export: the connection, the name, TLS, the protocol or the address. */
