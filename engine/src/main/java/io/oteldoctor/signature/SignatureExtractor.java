@@ -382,11 +382,12 @@ public final class SignatureExtractor {
     private static void identity(LogRecord r, Origin origin, String message, Signal.Builder b) {
         switch (origin) {
             case COLLECTOR, GRPC_CORE -> {
-                String id = r.firstField("otelcol.component.id", "name", "exporter");
+                // the collectors of early 2021 named them component_kind, component_type and component_name
+                String id = r.firstField("otelcol.component.id", "name", "exporter", "component_name");
                 if (id == null) {
                     id = alloyComponent(r);
                 }
-                String kind = lower(r.firstField("otelcol.component.kind", "kind"));
+                String kind = lower(r.firstField("otelcol.component.kind", "kind", "component_kind"));
                 if (kind == null && id != null && id.startsWith("otelcol.")) {
                     // Alloy: otelcol.exporter.otlp.default
                     kind = id.contains(".exporter.") ? "exporter" : id.contains(".receiver.") ? "receiver"
