@@ -496,6 +496,21 @@ public final class Layouts {
         return end > m && b[end - 1] == '{';
     }
 
+    /** A message that is one member of a JSON object, {@code "Addr": "host:port",}: a quoted name, then a colon. */
+    public static boolean isJsonMember(byte[] b, int m, int e) {
+        if (m < 0 || m >= e || b[m] != '"') {
+            return false;
+        }
+        for (int i = m + 1; i < e; i++) {
+            if (b[i] == '\\') {
+                i++;
+            } else if (b[i] == '"') {
+                return i + 1 < e && b[i + 1] == ':';
+            }
+        }
+        return false;
+    }
+
     /** A message that starts with a closing brace: {@code }. Err: connection error: ...}, the end of a block a record opened. */
     public static boolean closesBlock(byte[] b, int m, int e) {
         return m >= 0 && m < e && b[m] == '}';

@@ -80,8 +80,10 @@ public final class RecordAssembler implements LineSink {
         // a k9s segment that fills its box goes on only on the next boxed line
         boolean piece = previousWasPartial && (!previousWasBoxed || boxed);
         boolean closesBlock = recordOpensBlock && Layouts.closesBlock(buf, messageStart, messageEnd);
+        // a paste that lost the block's indentation still shows its members, "Addr": "host:port",
+        boolean member = recordOpensBlock && Layouts.isJsonMember(buf, messageStart, messageEnd);
         boolean continuation = recordLines > 0 && recordLines < MAX_RECORD_LINES
-                && (piece || closesBlock || Layouts.isContinuation(buf, messageStart, messageEnd)
+                && (piece || closesBlock || member || Layouts.isContinuation(buf, messageStart, messageEnd)
                 || previousWasJulHeader && Layouts.isJulLevelLine(buf, messageStart, messageEnd));
         previousWasJulHeader = Layouts.isJulHeader(buf, messageStart, messageEnd);
         previousWasPartial = messageStart != start && Layouts.isPartial(buf, start, end);
@@ -132,7 +134,8 @@ public final class RecordAssembler implements LineSink {
         int l = Layouts.messageStart(b, lStart, lEnd);
         int lMessageEnd = Layouts.messageEnd(b, lStart, lEnd);
         // a line that starts with '}' may close a block any line before it opened
-        return !kPartial && !Layouts.closesBlock(b, l, lMessageEnd) && !Layouts.isContinuation(b, l, lMessageEnd)
+        return !kPartial && !Layouts.closesBlock(b, l, lMessageEnd) && !Layouts.isJsonMember(b, l, lMessageEnd)
+                && !Layouts.isContinuation(b, l, lMessageEnd)
                 && !(Layouts.isJulHeader(b, k, Layouts.messageEnd(b, kStart, kEnd)) && Layouts.isJulLevelLine(b, l, lMessageEnd));
     }
 

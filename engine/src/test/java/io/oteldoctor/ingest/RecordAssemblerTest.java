@@ -184,6 +184,16 @@ class RecordAssemblerTest {
         assertEquals(List.of(4, 1, 1), assemble(log, LineFilter.ALL).records().stream().map(r -> r.lines().size()).toList());
     }
 
+    @Test
+    void aBlockWhoseIndentationAPasteLostStillHoldsItsMembers() throws IOException {
+        String flat = GRPC_DUMP.replace("\n  \"", "\n\"");
+        Run run = assemble(INFO + flat + INFO, LineFilter.ALL);
+        assertEquals(List.of(1, 5, 1), run.records().stream().map(r -> r.lines().size()).toList());
+        // a quoted name and a colon continue only a block a record opened
+        assertEquals(List.of(1, 1), assemble(INFO + "\"Addr\": \"otel-gw.example.test:4317\",\n", LineFilter.ALL)
+                .records().stream().map(r -> r.lines().size()).toList());
+    }
+
     private static String boxed(String text, int width) {
         StringBuilder out = new StringBuilder();
         int i = 0;
