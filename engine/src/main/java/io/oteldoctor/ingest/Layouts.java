@@ -556,7 +556,9 @@ public final class Layouts {
                 return true;
             }
         }
-        return false;
+        // a class of a module named for its exceptions: google.api_core.exceptions.PermissionDenied: 403 ...
+        return segmentStart > m && p > segmentStart && isUpper(b[segmentStart])
+                && (endsWithAny(b, m, segmentStart - 1, ".exceptions") || endsWithAny(b, m, segmentStart - 1, ".errors"));
     }
 
     private static final String[] JUL_LEVELS = {"SEVERE: ", "WARNING: ", "INFO: ", "CONFIG: ", "FINE: ", "FINER: ", "FINEST: "};

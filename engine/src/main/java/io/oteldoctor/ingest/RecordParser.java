@@ -74,6 +74,13 @@ public final class RecordParser {
     private static final Pattern JUL_ONE_LINE = Pattern.compile(
             "^([A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M) (\\S+) \\S+ (SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): (.*)$",
             Pattern.DOTALL);
+    /**
+     * Spring Boot's console layout: {@code 2025-01-23T11:03:47.876Z  WARN 1 --- [app] [thread] logger : message}
+     * (3.x; 2.x has no application name and a space-separated time).
+     */
+    private static final Pattern SPRING_BOOT = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}[.,]\\d{3}(?:Z|[+-]\\d{2}:?\\d{2})?)\\s+(TRACE|DEBUG|INFO|WARN|ERROR) +\\d+ --- "
+                    + "(?:\\[[^\\]]*\\] *)+(\\S+) *: (.*)$", Pattern.DOTALL);
     private static final Pattern LOGBACK = Pattern.compile(
             "^(?:\\d{4}-\\d{2}-\\d{2}[ T])?\\d{2}:\\d{2}:\\d{2}[.,]\\d{3} \\[([^\\]]*)\\] (TRACE|DEBUG|INFO|WARN|ERROR)\\s+(\\S+) - (.*)$",
             Pattern.DOTALL);
@@ -509,7 +516,8 @@ public final class RecordParser {
      */
     private Inner pastedConsole(String line) {
         Matcher m = PASTED_CONSOLE.matcher(line);
-        if (!m.lookingAt() || CONSOLE_HEAD.matcher(line).lookingAt() || RUST_TRACING.matcher(line).matches()) {
+        if (!m.lookingAt() || CONSOLE_HEAD.matcher(line).lookingAt() || RUST_TRACING.matcher(line).matches()
+                || SPRING_BOOT.matcher(line).matches()) {
             return null;
         }
         String rest = line.substring(m.end());
@@ -626,7 +634,29 @@ public final class RecordParser {
                 default -> flatten(e.getKey(), e.getValue(), fields);
             }
         }
+        if (ts == null && msg.isEmpty() && caller == null) {
+            // an application's JSON line rather than zap's (Quarkus, Log4j2 and logstash-logback encoders):
+            // message, logger and time under their own names
+            String message = fields.remove("message");
+            String logger = firstPresent(fields, APP_JSON_LOGGER);
+            String time = firstPresent(fields, SHIPPER_TIME);
+            if (message != null) {
+                return new Inner(Timestamps.parse(time == null ? "" : time), Level.parse(level), logger, message, fields);
+            }
+        }
         return new Inner(Timestamps.fromZapTs(ts), Level.parse(level), caller, msg, fields);
+    }
+
+    private static final List<String> APP_JSON_LOGGER = List.of("loggerName", "logger_name", "logger");
+
+    private static String firstPresent(Map<String, String> fields, List<String> names) {
+        for (String name : names) {
+            String v = fields.get(name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private Inner plain(String text) {
@@ -645,6 +675,10 @@ public final class RecordParser {
         m = LOGBACK.matcher(text);
         if (m.matches()) {
             return new Inner(Timestamps.parse(text), Level.parse(m.group(2)), m.group(3), m.group(4), Map.of());
+        }
+        m = SPRING_BOOT.matcher(text);
+        if (m.matches()) {
+            return new Inner(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), m.group(3), m.group(4), Map.of());
         }
         m = PYTHON_BASIC.matcher(text);
         if (m.matches()) {

@@ -43,7 +43,9 @@ public final class SignatureExtractor {
                     // opentelemetry-cpp's HTTP client: Export failed, Status:400, Header: ...
                     + "|\\[OTLP HTTP Client\\] Export failed, Status:"
                     // opentelemetry-erlang: error response from service exported to status=404 <body>
-                    + "|error response from service exported to status=)(\\d{3})");
+                    + "|error response from service exported to status="
+                    // Google's Python clients: google.api_core.exceptions.PermissionDenied: 403 The caller does not have permission
+                    + "|google\\.api_core\\.exceptions\\.\\w+: )(\\d{3})");
     /** Contrib exporters and HTTP clients: {@code HTTP 429 "Too Many Requests"}, {@code HTTP status 401}, {@code 403 Forbidden}. */
     private static final Pattern HTTP_STATUS_LOOSE = Pattern.compile(
             "\\bHTTP(?: status| Status)? ([45]\\d\\d)\\b|\\b([45]\\d\\d) (?:Unauthorized|Forbidden|Not Found|Method Not Allowed|Too Many Requests"
@@ -325,7 +327,9 @@ public final class SignatureExtractor {
             return Origin.RUST_SDK;
         }
         if (logger.startsWith("io.opentelemetry") || logger.startsWith("i.o.") || all.contains("io.opentelemetry.exporter")
-                || all.contains("[otel.javaagent") || JAVA_SDK_WORDING.matcher(message).find()) {
+                || all.contains("[otel.javaagent") || JAVA_SDK_WORDING.matcher(message).find()
+                // Micrometer's OTLP registry, Spring Boot's way to send metrics over OTLP
+                || message.startsWith("Failed to publish metrics to OTLP receiver")) {
             return Origin.JAVA_SDK;
         }
         if (logger.startsWith("opentelemetry") || all.contains("StatusCode.") || all.contains("opentelemetry.exporter.otlp")
@@ -340,6 +344,8 @@ public final class SignatureExtractor {
         boolean flattenedException = r.field("stack") != null && r.field("message") != null && r.field("level") == null;
         if (flattenedException || all.contains("OTLPExporterError") || all.contains("@opentelemetry/") || all.contains("No connection established")
                 || all.contains("maxQueueSize reached")
+                // Google Cloud's trace exporter for Node prefixes the gRPC error it got
+                || message.startsWith("batchWriteSpans error: ")
                 || all.contains("Export failed with") || all.contains("export request failure") || all.contains("export response failure")) {
             return Origin.NODE_SDK;
         }
@@ -529,6 +535,9 @@ public final class SignatureExtractor {
                         // Ruby's span processor and OTLP exporter, Erlang's exporter, PHP's exporters
                         || t.contains("Unable to export") || t.contains("OTLP exporter received") || t.contains("unexpected error in OTLP")
                         || t.contains("export failed with") || t.contains("Export failure")
+                        // Google Cloud's trace exporters (Python, Node)
+                        || t.contains("Error while writing to Cloud Trace") || t.startsWith("batchWriteSpans error: ")
+                        || t.startsWith("Failed to publish metrics to OTLP receiver")
                         || t.contains("client error exporting") || t.contains("error response from service exported")
                         // opentelemetry-cpp: the exporter's result, and the HTTP client's failed session states
                         || t.contains("ERROR: Export ") || t.contains("Export() failed") || CPP_SESSION_FAILED.matcher(t).find()) {

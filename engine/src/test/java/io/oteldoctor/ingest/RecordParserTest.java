@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -558,5 +559,29 @@ class RecordParserTest {
         assertEquals(java.util.Map.of("a", "1"), RecordParser.flatObjectUpToCut("{\"a\": 1, \"b"));
         assertNull(RecordParser.flatObjectUpToCut("{\"a\": 1 \"b\": 2"), "malformed before the end is no object");
         assertNull(RecordParser.flatObjectUpToCut("not json"));
+    }
+
+    @Test
+    void springBootConsoleNamesItsLoggerAndLevel() {
+        LogRecord r = parse("2025-01-23T11:03:47.876Z  WARN 1 --- [orders] [trics-publisher] i.m.registry.otlp.OtlpMeterRegistry      : "
+                + "Failed to publish metrics to OTLP receiver (context: url=http://localhost:4318/v1/metrics)");
+        assertEquals(Level.WARN, r.level());
+        assertEquals("i.m.registry.otlp.OtlpMeterRegistry", r.logger());
+        assertEquals(Instant.parse("2025-01-23T11:03:47.876Z"), r.timestamp());
+        assertTrue(r.message().startsWith("Failed to publish metrics"));
+        LogRecord boot2 = parse("2023-04-02 08:15:30.412 ERROR 7 --- [           main] o.s.boot.SpringApplication               : "
+                + "Application run failed");
+        assertEquals(Level.ERROR, boot2.level());
+        assertEquals("o.s.boot.SpringApplication", boot2.logger());
+    }
+
+    @Test
+    void anApplicationsJsonLineGivesItsMessageAndLogger() {
+        // behind a transport's prefix, where no log shipper's JSON is expected
+        LogRecord r = parse("data-connector_1  | {\"timestamp\":\"2023-09-07T17:02:05.366Z\",\"loggerName\":\"io.opentelemetry.exporter.internal.grpc.OkHttpGrpcExporter\","
+                + "\"level\":\"SEVERE\",\"message\":\"Failed to export spans.\",\"threadName\":\"OkHttp\"}");
+        assertEquals("Failed to export spans.", r.message());
+        assertEquals("io.opentelemetry.exporter.internal.grpc.OkHttpGrpcExporter", r.logger());
+        assertEquals(Instant.parse("2023-09-07T17:02:05.366Z"), r.timestamp());
     }
 }
