@@ -908,6 +908,8 @@ public final class SignatureExtractor {
             e = NetError.CUT_ANSWER;
         } else if (!javaCallTimeout(t) && !unreadableResponse(t) && (EOF_WORD.matcher(t).find() || t.contains("unexpected end of stream")
                 || t.contains("socket hang up") || t.contains("Socket closed") || t.contains("Connection closed by peer")
+                // grpc-go's later words for a server that closed before its HTTP/2 preface ("error reading server preface: EOF")
+                || t.contains("connection closed before server preface received")
                 // Python's http.client.RemoteDisconnected
                 || t.contains("Remote end closed connection without response"))) {
             e = NetError.EOF;
