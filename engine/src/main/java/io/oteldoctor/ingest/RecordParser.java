@@ -49,6 +49,7 @@ public final class RecordParser {
     private static final Pattern CONSOLE_HEAD = Pattern.compile("^" + CONSOLE_TIME + "(?:\\t| {2,})" + CONSOLE_LEVEL + "(?:\\t| {2,})");
     private static final Pattern PASTED_CONSOLE = Pattern.compile("^" + CONSOLE_TIME + " +" + CONSOLE_LEVEL + " +");
     private static final Pattern CALLER = Pattern.compile("^[\\w.@/+-]+\\.go:\\d+$");
+    private static final Pattern CALLER_FIRST_CONSOLE = Pattern.compile("^([\\w.@/+-]+\\.go:\\d+)(?:\\t+| {2,})(?=\\S)");
     /**
      * The console layout with its separators gone, as some log viewers copy it (Docker Desktop,
      * web consoles that drop tabs): {@code 2024-11-08T15:25:29.344Zwarngrpc@v1.67.1/clientconn.go:1379[core] ...}.
@@ -496,6 +497,11 @@ public final class RecordParser {
         Inner untimed = untimedConsole(message);
         if (untimed != null) {
             return untimed;
+        }
+        Matcher callerFirst = CALLER_FIRST_CONSOLE.matcher(message);
+        if (callerFirst.lookingAt()) {
+            // a paste that begins at the caller, its time and level cut off
+            return withTrailingFields(null, Level.UNKNOWN, callerFirst.group(1), message.substring(callerFirst.end()), false);
         }
         if (message.startsWith("{")) {
             JsonNode node = readJson(message);

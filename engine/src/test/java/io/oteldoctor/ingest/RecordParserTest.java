@@ -584,4 +584,13 @@ class RecordParserTest {
         assertEquals("io.opentelemetry.exporter.internal.grpc.OkHttpGrpcExporter", r.logger());
         assertEquals(Instant.parse("2023-09-07T17:02:05.366Z"), r.timestamp());
     }
+
+    @Test
+    void aConsoleLineCutBeforeItsCallerKeepsCallerMessageAndFields() {
+        LogRecord r = parse("exporterhelper/queued_retry.go:99       Dropping data because sending_queue is full. Try increasing queue_size. "
+                + "{\"kind\": \"exporter\", \"name\": \"otlp/search\"}");
+        assertEquals("exporterhelper/queued_retry.go:99", r.logger());
+        assertEquals("Dropping data because sending_queue is full. Try increasing queue_size.", r.message());
+        assertEquals("otlp/search", r.field("name"));
+    }
 }
