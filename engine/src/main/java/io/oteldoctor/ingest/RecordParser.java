@@ -69,12 +69,11 @@ public final class RecordParser {
             "^\\[otel\\.javaagent ([^\\]]+)\\] \\[([^\\]]*)\\] (TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)$", Pattern.DOTALL);
     private static final Pattern JUL_LEVEL = Pattern.compile(
             "^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): (.*)$", Pattern.DOTALL);
-    private static final Pattern JUL_HEADER = Pattern.compile(
-            "^([A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M) (\\S+)(?: (\\S+))?$");
+    private static final String JUL_TIME = "([A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M)";
+    private static final Pattern JUL_HEADER = Pattern.compile("^" + JUL_TIME + " (\\S+)(?: (\\S+))?$");
     /** JUL's two lines joined into one, as a paste or a log shipper flattens them. */
     private static final Pattern JUL_ONE_LINE = Pattern.compile(
-            "^([A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M) (\\S+) \\S+ (SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): (.*)$",
-            Pattern.DOTALL);
+            "^" + JUL_TIME + " (\\S+) \\S+ (SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): (.*)$", Pattern.DOTALL);
     /**
      * Spring Boot's console layout: {@code 2025-01-23T11:03:47.876Z  WARN 1 --- [app] [thread] logger : message}
      * (3.x; 2.x has no application name and a space-separated time).
