@@ -501,14 +501,8 @@ public final class Layouts {
         if (m < 0 || m >= e || b[m] != '"') {
             return false;
         }
-        for (int i = m + 1; i < e; i++) {
-            if (b[i] == '\\') {
-                i++;
-            } else if (b[i] == '"') {
-                return i + 1 < e && b[i + 1] == ':';
-            }
-        }
-        return false;
+        int nameEnd = jsonStringEnd(b, m + 1, e);
+        return nameEnd + 1 < e && b[nameEnd + 1] == ':';
     }
 
     /** A message that starts with a closing brace: {@code }. Err: connection error: ...}, the end of a block a record opened. */
@@ -558,7 +552,7 @@ public final class Layouts {
         }
         // a class of a module named for its exceptions: google.api_core.exceptions.PermissionDenied: 403 ...
         return segmentStart > m && p > segmentStart && isUpper(b[segmentStart])
-                && (endsWithAny(b, m, segmentStart - 1, ".exceptions") || endsWithAny(b, m, segmentStart - 1, ".errors"));
+                && endsWithAny(b, m, segmentStart - 1, ".exceptions", ".errors");
     }
 
     private static final String[] JUL_LEVELS = {"SEVERE: ", "WARNING: ", "INFO: ", "CONFIG: ", "FINE: ", "FINER: ", "FINEST: "};
