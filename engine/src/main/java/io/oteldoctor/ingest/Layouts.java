@@ -436,8 +436,9 @@ public final class Layouts {
         if (c == '\\' && m + 1 < e && b[m + 1] == 't') {
             return true;
         }
-        if (c == '#' && startsWith(b, m, e, "#011")) {
-            return true; // rsyslog's escape of a leading tab
+        if (c == '#') {
+            // rsyslog's escape of a leading tab, or a frame of PHP's stack trace under its exception
+            return startsWith(b, m, e, "#011") || isPhpFrame(b, m, e);
         }
         if (c == 'C' && startsWith(b, m, e, "Caused by: ")) {
             return true;
@@ -460,6 +461,21 @@ public final class Layouts {
             return true;
         }
         return isJavaExceptionLine(b, m, e) || isPythonExceptionLine(b, m, e) || isGoFrameFunction(b, m, e);
+    }
+
+    /** PHP's {@code getTraceAsString()}: {@code #3 /app/vendor/x.php(98): f()}, {@code #6 [internal function]: ...}, {@code #9 {main}}. */
+    private static boolean isPhpFrame(byte[] b, int m, int e) {
+        int p = m + 1;
+        int digits = p;
+        while (p < e && b[p] >= '0' && b[p] <= '9') {
+            p++;
+        }
+        if (p == digits || p >= e - 1 || b[p] != ' ') {
+            return false;
+        }
+        p++;
+        return b[p] == '/' || startsWith(b, p, e, "[internal function]") || startsWith(b, p, e, "{main}")
+                || p + 2 < e && b[p + 1] == ':' && b[p + 2] == '\\';
     }
 
     /**

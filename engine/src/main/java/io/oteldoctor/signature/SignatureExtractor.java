@@ -62,8 +62,13 @@ public final class SignatureExtractor {
      * ({@code resp.reason}), not its number: 408 and any 5xx in current versions, 429 in older ones.
      */
     private static final Pattern HTTP_REASON = Pattern.compile("Transient error ([A-Z][A-Za-z -]+?) encountered while exporting");
-    /** opentelemetry-php: {@code Export failure: Not Found}, the response's reason phrase after the exporter's words. */
-    private static final Pattern PHP_EXPORT_REASON = Pattern.compile("Export failure: ([A-Z][a-z]+(?: [A-Z][a-z]+)*)");
+    /**
+     * opentelemetry-php raises a response it will not retry as {@code RuntimeException(reasonPhrase, status)}:
+     * its logger shows the phrase after the exporter's words, {@code Export failure: Not Found} in
+     * older releases and {@code Export failure [exception] Not Found} in newer ones.
+     */
+    private static final Pattern PHP_EXPORT_REASON = Pattern.compile(
+            "Export failure(?::| \\[exception\\]) ([A-Z][a-z]+(?: [A-Z][a-z]+)*)(?=$|\\s*\\[previous\\]|\\s+in |\\s*\\n|\\s*\")");
     /**
      * opentelemetry-js: {@code new OTLPExporterError(res.statusMessage, res.statusCode, body)}. Its
      * global error handler flattens it to JSON with the status as a string ({@code "code":"401"});
@@ -79,7 +84,7 @@ public final class SignatureExtractor {
      */
     private static final Map<String, Integer> REASON_PHRASES = Map.ofEntries(
             Map.entry("Bad Request", 400), Map.entry("Unauthorized", 401), Map.entry("Forbidden", 403), Map.entry("Not Found", 404),
-            Map.entry("Method Not Allowed", 405), Map.entry("Payload Too Large", 413),
+            Map.entry("Method Not Allowed", 405), Map.entry("Payload Too Large", 413), Map.entry("Unprocessable Entity", 422),
             Map.entry("Request Entity Too Large", 413), Map.entry("Content Too Large", 413), Map.entry("Unsupported Media Type", 415),
             Map.entry("Too Many Requests", 429), Map.entry("Internal Server Error", 500), Map.entry("Not Implemented", 501),
             Map.entry("Bad Gateway", 502), Map.entry("Service Unavailable", 503), Map.entry("Gateway Timeout", 504));
@@ -160,9 +165,12 @@ public final class SignatureExtractor {
     private static final Pattern CPP_EXPORTER_SIGNAL = Pattern.compile("\\[OTLP (TRACE|METRIC|LOG) [A-Z]+ Exporter\\]");
     private static final Pattern CPP_SESSION_FAILED = Pattern.compile(
             "Session state: (?:connection failed|request send failed|SSL handshake failed|request time out|network error)");
-    /** opentelemetry-php: its own logger ({@code OpenTelemetry: [error] ...}) or a PSR-3 channel given to it. */
+    /**
+     * opentelemetry-php: its own logger ({@code OpenTelemetry: [error] ...}, behind php-fpm's
+     * {@code PHP message: } when it reaches the pool's stderr) or a PSR-3 channel given to it.
+     */
     private static final Pattern PHP_SDK = Pattern.compile(
-            "^OpenTelemetry: \\[|\\botel-php\\b|OpenTelemetry\\\\+Contrib\\\\+Otlp|Export retry limit exceeded|/vendor/open-telemetry/");
+            "(?:^|PHP message: )OpenTelemetry: \\[|\\botel-php\\b|OpenTelemetry\\\\+Contrib\\\\+Otlp|Export retry limit exceeded|/vendor/open-telemetry/");
     /** A backend's answer that names the OTLP path it expected, as some vendors' 400 and 404 bodies do. */
     private static final Pattern PATH_HINT = Pattern.compile(
             "(?i)should you be sending to /v1/|did you mean /v1/(?:traces|metrics|logs)|\\b(?:invalid|unknown|unsupported) (?:request )?path\\b");

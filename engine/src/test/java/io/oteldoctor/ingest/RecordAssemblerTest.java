@@ -185,6 +185,19 @@ class RecordAssemblerTest {
     }
 
     @Test
+    void phpStackFramesJoinTheExceptionAbove() throws IOException {
+        String log = "OpenTelemetry: [error] Export failure [exception] Not Found\n"
+                + "#0 /srv/app/vendor/open-telemetry/exporter-otlp/SpanExporter.php(41): send('{...}', NULL)\n"
+                + "#1 [internal function]: OpenTelemetry\\SDK\\Trace\\TracerProvider->shutdown()\n"
+                + "#2 C:\\inetpub\\app\\vendor\\autoload.php(12): run()\n"
+                + "#3 {main}\n"
+                + "#4 items were dropped\n"
+                + "#general is where we talk\n";
+        // a numbered line that is not a frame (no path, no internal function, no {main}) starts a record
+        assertEquals(List.of(5, 1, 1), assemble(log, LineFilter.ALL).records().stream().map(r -> r.lines().size()).toList());
+    }
+
+    @Test
     void aBlockWhoseIndentationAPasteLostStillHoldsItsMembers() throws IOException {
         String flat = GRPC_DUMP.replace("\n  \"", "\n\"");
         Run run = assemble(INFO + flat + INFO, LineFilter.ALL);
