@@ -280,7 +280,8 @@ public final class Layouts {
     /**
      * End of a journalctl {@code short}, {@code short-precise}, {@code short-iso},
      * {@code short-iso-precise} or {@code short-full} prefix ({@code <time> <host> <ident>[pid]: }),
-     * or -1 when the line has none.
+     * or -1 when the line has none. A paste that cut the host out still shows the identifier by its
+     * bracket ({@code <time> <ident>[pid]: }, the pid sometimes blanked as well).
      */
     public static int journalShortPrefixEnd(byte[] b, int s, int e) {
         int p = skipJournalTime(b, s, e);
@@ -294,6 +295,9 @@ public final class Layouts {
         }
         if (p == hostStart || p >= e || b[p] != ' ') {
             return -1;
+        }
+        if (p - hostStart >= 4 && b[p - 1] == ':' && b[p - 2] == ']' && indexOf(b, hostStart + 1, p - 2, OPEN_BRACKET) > 0) {
+            return p + 1;
         }
         p++;
         // identifier: up to ": " (optionally with [pid]); identifiers contain no spaces
@@ -310,6 +314,7 @@ public final class Layouts {
         return -1;
     }
 
+    private static final byte[] OPEN_BRACKET = {'['};
     private static final byte[] JOURNAL_HOST_KEY = "\"_HOSTNAME\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /**

@@ -153,7 +153,7 @@ public final class RecordParser {
     private static final Pattern EVENT_LIST_MESSAGE = Pattern.compile("^Message +: (.*)$", Pattern.DOTALL);
     private static final Pattern LOGFMT_HEAD = Pattern.compile("^(?:ts|time|level)=\\S+ (?:.* )?msg=");
     private static final Pattern SHORT_PREFIX = Pattern.compile(
-            "^(?:\\w{3} )?(?:\\w{3} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: ?[A-Z]+|Z|[+-]\\d{2}:?\\d{2})?) (\\S+) ([^\\s\\[:]+)(?:\\[(\\d+)\\])?: ?");
+            "^(?:\\w{3} )?(?:\\w{3} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: ?[A-Z]+|Z|[+-]\\d{2}:?\\d{2})?) (?:([^\\s\\[:]+)\\[\\d*\\]|(\\S+) ([^\\s\\[:]+)(?:\\[\\d+\\])?): ?");
 
     private final InputFormat forced;
 
@@ -456,7 +456,7 @@ public final class RecordParser {
         if (bytes != null && Layouts.journalShortPrefixEnd(bytes, 0, bytes.length) >= 0 && !SWIFT_LOG.matcher(text).matches()
                 && !RUST_TRACING.matcher(text).matches()) {
             return new Unwrapped(InputFormat.JOURNAL_SHORT, syslogMessage(text.substring(m.end())), Timestamps.parse(text),
-                    m.group(1), m.group(2), null);
+                    m.group(2), m.group(1) != null ? m.group(1) : m.group(3), null);
         }
         Matcher tag = SYSLOG_TAG.matcher(text);
         if (tag.lookingAt()) {

@@ -318,7 +318,7 @@ public final class SignatureExtractor {
                 || r.logger() != null && r.logger().contains(".go:")
                 || r.firstField("otelcol.component.id", "otelcol.component.kind") != null
                 || r.field("kind") != null && r.firstField("name", "data_type") != null
-                || alloyComponent != null && alloyComponent.startsWith("otelcol.")) {
+                || alloyComponent != null && (alloyComponent.startsWith("otelcol.") || alloyWriterSignal(alloyComponent) != null)) {
             return Origin.COLLECTOR;
         }
         String process = r.process() == null ? "" : r.process();
@@ -393,6 +393,21 @@ public final class SignatureExtractor {
         return flow != null && flow.startsWith("otelcol.") ? flow : null;
     }
 
+    /**
+     * The signal an Alloy component that sends data out of the process carries, in Alloy's own
+     * components as well as its otelcol ones: {@code loki.write}, {@code prometheus.remote_write} and
+     * {@code pyroscope.write} are exporters in all but name. Null for any other component.
+     */
+    private static String alloyWriterSignal(String id) {
+        if (id.startsWith("loki.write.")) {
+            return "logs";
+        }
+        if (id.startsWith("prometheus.remote_write.")) {
+            return "metrics";
+        }
+        return id.startsWith("pyroscope.write.") ? "profiles" : null;
+    }
+
     private static void identity(LogRecord r, Origin origin, String message, Signal.Builder b) {
         switch (origin) {
             case COLLECTOR, GRPC_CORE -> {
@@ -402,12 +417,17 @@ public final class SignatureExtractor {
                     id = alloyComponent(r);
                 }
                 String kind = lower(r.firstField("otelcol.component.kind", "kind", "component_kind"));
-                if (kind == null && id != null && id.startsWith("otelcol.")) {
+                if (kind == null && id != null && alloyWriterSignal(id) != null) {
+                    kind = "exporter";
+                } else if (kind == null && id != null && id.startsWith("otelcol.")) {
                     // Alloy: otelcol.exporter.otlp.default
                     kind = id.contains(".exporter.") ? "exporter" : id.contains(".receiver.") ? "receiver"
                             : id.contains(".processor.") ? "processor" : null;
                 }
                 String signal = r.firstField("otelcol.signal", "data_type");
+                if (signal == null && id != null && alloyWriterSignal(id) != null) {
+                    signal = alloyWriterSignal(id);
+                }
                 if (signal == null && "processor".equals(kind)) {
                     signal = r.firstField("otelcol.pipeline.id", "pipeline");
                 }

@@ -323,6 +323,25 @@ class RecordParserTest {
     }
 
     @Test
+    void syslogLinesWhoseHostAPasteCutOut() {
+        // the identifier is told from a host by its bracket, even with the pid blanked
+        LogRecord r = parse("Jan 15 16:10:09 alloy[]: level=warn msg=\"error sending batch, will retry\" component_id=loki.write.default "
+                + "error=\"context deadline exceeded\"");
+        assertEquals(InputFormat.JOURNAL_SHORT, r.format());
+        assertEquals("alloy", r.process());
+        assertEquals(null, r.host());
+        assertEquals("error sending batch, will retry", r.message());
+        assertEquals("loki.write.default", r.field("component_id"));
+        LogRecord withPid = parse("Jan 15 16:10:09 otelcol-contrib[812]: " + CONSOLE);
+        assertEquals("otelcol-contrib", withPid.process());
+        assertEquals("boom", withPid.field("error"));
+        // with the host in place nothing changes
+        LogRecord full = parse("Jan 15 16:10:09 gw-2 alloy[77]: level=warn msg=\"x\"");
+        assertEquals("gw-2", full.host());
+        assertEquals("alloy", full.process());
+    }
+
+    @Test
     void alloyLogfmt() {
         LogRecord r = parse("ts=2025-06-10T09:12:44.123Z level=info msg=\"Exporting failed. Will retry the request after interval.\" "
                 + "component_path=/ component_id=otelcol.exporter.otlp.default error=\"rpc error: code = Unavailable desc = \\\"x\\\"\" interval=5.5s");
