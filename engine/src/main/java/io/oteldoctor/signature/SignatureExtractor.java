@@ -658,13 +658,23 @@ public final class SignatureExtractor {
 
     private static String errorText(LogRecord r, Origin origin, String message) {
         if (origin == Origin.COLLECTOR || origin == Origin.GRPC_CORE) {
-            String error = r.firstField("error", "message", "err");
-            if (error == null) {
-                error = serverErrorFields(r);
-            }
+            String error = errorField(r);
             return error == null ? "" : error;
         }
         return r.continuation();
+    }
+
+    /**
+     * The error a structured line carries: {@code error} (zap), {@code err} (go-kit and Alloy), the
+     * server's own fields, or {@code reason}, where the Elasticsearch exporter's request logger puts
+     * the transport's error ({@code Request failed. {"reason": "EOF"}}).
+     */
+    private static String errorField(LogRecord r) {
+        String error = r.firstField("error", "message", "err");
+        if (error == null) {
+            error = serverErrorFields(r);
+        }
+        return error == null ? r.field("reason") : error;
     }
 
     /**
@@ -690,10 +700,7 @@ public final class SignatureExtractor {
 
     private static String displayText(LogRecord r) {
         StringBuilder s = new StringBuilder(r.message());
-        String error = r.firstField("error", "message");
-        if (error == null) {
-            error = serverErrorFields(r);
-        }
+        String error = errorField(r);
         if (error != null && !error.isEmpty()) {
             s.append(" | error: ").append(error);
         }
