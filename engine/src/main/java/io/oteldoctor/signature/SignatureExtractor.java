@@ -204,6 +204,12 @@ public final class SignatureExtractor {
     /** An exporter's own words for a request that did not go through. */
     private static final Pattern SENT_NOTHING = Pattern.compile("(?i)^failed to (?:send|push|export|upload|write)\\b");
     private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)\\berror\\b|\\bfail(?:ed|ure|s)?\\b");
+    /**
+     * A connect to {@code ::1} that finds no such local address: "localhost" resolved to IPv6 on a
+     * host (often a container) without IPv6, not a host out of ephemeral ports.
+     */
+    private static final Pattern IPV6_LOOPBACK_UNASSIGNABLE = Pattern.compile(
+            "\\[::1\\]:\\d{1,5}: (?:connect: )?cannot assign requested address|EADDRNOTAVAIL \\[?::1\\]?:\\d{1,5}");
     /** A Go runtime crash: pasted on its own it is the collector's, the Go program the log is about. */
     private static final Pattern GO_RUNTIME_CRASH = Pattern.compile("(?:fatal error: runtime|panic: runtime error)");
     private static final Pattern CALLER_VERSION = Pattern.compile("@v0\\.(\\d+)\\.");
@@ -923,7 +929,7 @@ public final class SignatureExtractor {
             e = NetError.CONNECTION_REFUSED;
         } else if (hasIgnoreCase(t, "no route to host") || t.contains("EHOSTUNREACH")) {
             e = NetError.NO_ROUTE_TO_HOST;
-        } else if (hasIgnoreCase(t, "network is unreachable") || t.contains("ENETUNREACH")) {
+        } else if (hasIgnoreCase(t, "network is unreachable") || t.contains("ENETUNREACH") || IPV6_LOOPBACK_UNASSIGNABLE.matcher(t).find()) {
             e = NetError.NETWORK_UNREACHABLE;
         } else if (t.contains("connect: connection timed out")) {
             e = NetError.CONNECTION_TIMED_OUT;
@@ -1122,7 +1128,8 @@ public final class SignatureExtractor {
         ResourceSignal e = ResourceSignal.NONE;
         if (hasIgnoreCase(t, "too many open files") || t.contains("EMFILE")) {
             e = ResourceSignal.TOO_MANY_OPEN_FILES;
-        } else if (t.contains("cannot assign requested address") || t.contains("EADDRNOTAVAIL")) {
+        } else if ((t.contains("cannot assign requested address") || t.contains("EADDRNOTAVAIL"))
+                && !IPV6_LOOPBACK_UNASSIGNABLE.matcher(t).find()) {
             e = ResourceSignal.PORTS_EXHAUSTED;
         } else if (OOM_KILLED_PROCESS.matcher(t).find() || has(t, "oom-kill", "OOMKilled", "killed by the OOM killer", "invoked oom-killer")) {
             e = ResourceSignal.OOM_KILLED;
@@ -1157,7 +1164,9 @@ public final class SignatureExtractor {
                 && probe.getGrpcCode() != GrpcCode.UNAVAILABLE && probe.getGrpcCode() != GrpcCode.CANCELLED;
         Timeout e = Timeout.NONE;
         if (!explained) {
-            if (has(t, "while waiting for connections to become ready", "waiting for new LB policy update", "latest balancer error")) {
+            // Go's HTTP client: the client timeout fired while the dial was still going, so no connection was ever made
+            if (has(t, "while waiting for connections to become ready", "waiting for new LB policy update", "latest balancer error",
+                    "request canceled while waiting for connection")) {
                 e = Timeout.WAITING_FOR_CONNECTION;
             } else if (has(t, "request will be cancelled before next retry")) {
                 e = Timeout.CANCELLED_BEFORE_RETRY;

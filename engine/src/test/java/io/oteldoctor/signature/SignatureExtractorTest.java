@@ -61,6 +61,33 @@ class SignatureExtractorTest {
     }
 
     @Test
+    void anUnassignableAddressIsPortExhaustionExceptAtTheIpv6Loopback() {
+        String dial = "traces export: rpc error: code = Unavailable desc = connection error: desc = \"transport: Error while dialing: dial tcp %s: "
+                + "connect: cannot assign requested address\"";
+        Signal loopback = read(String.format(dial, "[::1]:4317"));
+        assertEquals(NetError.NETWORK_UNREACHABLE, loopback.getNetError());
+        assertEquals(ResourceSignal.NONE, loopback.getResource());
+        Signal remote = read(String.format(dial, "10.1.2.3:4317"));
+        assertEquals(ResourceSignal.PORTS_EXHAUSTED, remote.getResource());
+        assertEquals(NetError.NONE, remote.getNetError());
+        Signal node = read("{\"stack\":\"Error: 14 UNAVAILABLE: No connection established. Last error: Error: connect EADDRNOTAVAIL ::1:4317 - "
+                + "Local (:::0)\\n    at /app/node_modules/@grpc/grpc-js/build/src/call.js:32:19\",\"message\":\"14 UNAVAILABLE\"}");
+        assertEquals(NetError.NETWORK_UNREACHABLE, node.getNetError());
+    }
+
+    @Test
+    void goHttpTimingOutBeforeItHadAConnectionIsWaitingForConnection() {
+        Signal dialing = read(console("error", "Exporting failed. Dropping data.", "\"kind\": \"exporter\", \"name\": \"otlphttp\", "
+                + "\"error\": \"Post \\\"https://ingest.example.test/v1/logs\\\": net/http: request canceled while waiting for connection "
+                + "(Client.Timeout exceeded while awaiting headers)\""));
+        assertEquals(Timeout.WAITING_FOR_CONNECTION, dialing.getTimeout());
+        Signal connected = read(console("error", "Exporting failed. Dropping data.", "\"kind\": \"exporter\", \"name\": \"otlphttp\", "
+                + "\"error\": \"Post \\\"https://ingest.example.test/v1/logs\\\": context deadline exceeded "
+                + "(Client.Timeout exceeded while awaiting headers)\""));
+        assertEquals(Timeout.AWAITING_HEADERS, connected.getTimeout());
+    }
+
+    @Test
     void grpcJsNamesOnlyTheStatusOfAnAnswerThatIsNotGrpc() {
         Signal s = read("{\"stack\":\"Error: PeriodicExportingMetricReader: metrics export failed (error Error: 13 INTERNAL: Received HTTP status "
                 + "code 400)\\n    at PeriodicExportingMetricReader._doRun (/srv/node_modules/@opentelemetry/sdk-metrics/build/src/export/"
