@@ -24,7 +24,9 @@ public final class SignatureExtractor {
     private static final Pattern JAVA_STATUS = Pattern.compile("gRPC status code (\\d+)");
     private static final Pattern JAVA_SERVER_IS = Pattern.compile("Server (?:is|responded with) ([A-Z_]{4,})");
     /** opentelemetry-java before 1.10 (grpc-java's status as text): {@code Failed to export spans. Error message: UNAVAILABLE: io exception}. */
-    private static final Pattern JAVA_LEGACY_STATUS = Pattern.compile("Failed to export \\w+\\. Error message: ([A-Z_]{4,})(?:: |$)");
+    private static final Pattern JAVA_LEGACY_STATUS = Pattern.compile("Failed to export \\w+\\. Error message: ([A-Z_]{4,})(?:: |$)"
+            // and grpc-java's exception itself, which those exporters logged as the cause under their line
+            + "|io\\.grpc\\.Status(?:Runtime)?Exception: ([A-Z_]{4,})(?:: |$)", Pattern.MULTILINE);
     private static final Pattern NODE_STATUS = Pattern.compile("\\b(\\d{1,2}) ([A-Z_]{4,}): ");
     private static final Pattern DOTNET_STATUS = Pattern.compile("StatusCode=\"(\\w+)\"|Status code: (\\w+)");
     /**
@@ -794,8 +796,8 @@ public final class SignatureExtractor {
                 b.serverStatus(true);
                 return;
             }
-        } else if ((m = JAVA_LEGACY_STATUS.matcher(t)).find() && GrpcCode.parse(m.group(1)) != GrpcCode.NONE) {
-            code = GrpcCode.parse(m.group(1));
+        } else if ((m = JAVA_LEGACY_STATUS.matcher(t)).find() && GrpcCode.parse(m.group(m.start(1) >= 0 ? 1 : 2)) != GrpcCode.NONE) {
+            code = GrpcCode.parse(m.group(m.start(1) >= 0 ? 1 : 2));
             desc = t.substring(m.end());
         } else if ((m = NODE_STATUS.matcher(t)).find() && GrpcCode.parse(m.group(2)) != GrpcCode.NONE) {
             code = GrpcCode.parse(m.group(2));
