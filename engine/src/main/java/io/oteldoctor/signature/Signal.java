@@ -51,6 +51,8 @@ public final class Signal implements Cloneable {
     private final boolean noBackendResolved;
     private final boolean bodyTooLarge;
     private final boolean signalNotAccepted;
+    private final boolean backendOutOfMemory;
+    private final boolean backendShuttingDown;
     private final boolean throttledInWords;
     private final boolean pathHintNamed;
     private final boolean unreadableResponse;
@@ -100,6 +102,8 @@ public final class Signal implements Cloneable {
         this.noBackendResolved = b.noBackendResolved;
         this.bodyTooLarge = b.bodyTooLarge;
         this.signalNotAccepted = b.signalNotAccepted;
+        this.backendOutOfMemory = b.backendOutOfMemory;
+        this.backendShuttingDown = b.backendShuttingDown;
         this.throttledInWords = b.throttledInWords;
         this.pathHintNamed = b.pathHintNamed;
         this.unreadableResponse = b.unreadableResponse;
@@ -307,6 +311,16 @@ public final class Signal implements Cloneable {
         return signalNotAccepted;
     }
 
+    /** The backend (a database such as ClickHouse or Elasticsearch) says it ran out of memory for the write. */
+    public boolean isBackendOutOfMemory() {
+        return backendOutOfMemory;
+    }
+
+    /** The server answered that it is shutting down (an ingester leaving its ring, a server stopping). */
+    public boolean isBackendShuttingDown() {
+        return backendShuttingDown;
+    }
+
     /** The backend says in words that it throttled the request (ThrottlingException, "Rate exceeded"), whatever status it used. */
     public boolean isThrottledInWords() {
         return throttledInWords;
@@ -411,7 +425,7 @@ public final class Signal implements Cloneable {
                 || timeout != Timeout.NONE || resource != ResourceSignal.NONE || queueFull
                 || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure || crashed || credentialsRejected
                 || retryableStatusUnnamed || pathHintNamed || unreadableResponse || throttledInWords || brokerMessageTooLarge
-                || noBackendResolved || bodyTooLarge || signalNotAccepted;
+                || noBackendResolved || bodyTooLarge || signalNotAccepted || backendOutOfMemory || backendShuttingDown;
     }
 
     /**
@@ -549,6 +563,8 @@ public final class Signal implements Cloneable {
         private boolean noBackendResolved;
         private boolean bodyTooLarge;
         private boolean signalNotAccepted;
+        private boolean backendOutOfMemory;
+        private boolean backendShuttingDown;
         private boolean throttledInWords;
         private boolean pathHintNamed;
         private boolean unreadableResponse;
@@ -752,6 +768,16 @@ public final class Signal implements Cloneable {
             return this;
         }
 
+        public Builder backendOutOfMemory(boolean value) {
+            this.backendOutOfMemory = value;
+            return this;
+        }
+
+        public Builder backendShuttingDown(boolean value) {
+            this.backendShuttingDown = value;
+            return this;
+        }
+
         public Builder throttledInWords(boolean value) {
             this.throttledInWords = value;
             return this;
@@ -818,6 +844,8 @@ public final class Signal implements Cloneable {
             noBackendResolved = s.noBackendResolved;
             bodyTooLarge = s.bodyTooLarge;
             signalNotAccepted = s.signalNotAccepted;
+            backendOutOfMemory = s.backendOutOfMemory;
+            backendShuttingDown = s.backendShuttingDown;
             throttledInWords = s.throttledInWords;
             pathHintNamed = s.pathHintNamed;
             unreadableResponse = s.unreadableResponse;

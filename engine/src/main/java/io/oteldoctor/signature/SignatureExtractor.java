@@ -182,12 +182,25 @@ public final class SignatureExtractor {
                     + "|(?i:\\brate limit exceeded\\b)"
                     // Elasticsearch and OpenSearch: their name for 429 (a flood-stage disk block, say), and a full write queue
                     + "|\\bTOO_MANY_REQUESTS\\b|es_rejected_execution_exception");
-    /** Kafka: the broker's MESSAGE_TOO_LARGE (sarama's text for it), or the producer's own limit. */
+    /**
+     * A database backend out of memory for the write: ClickHouse's code 241 (MEMORY_LIMIT_EXCEEDED,
+     * "(total) memory limit exceeded"), Elasticsearch's and OpenSearch's circuit breaker. The
+     * collector's own memory limiter words its refusals otherwise.
+     */
+    private static final Pattern BACKEND_OUT_OF_MEMORY = Pattern.compile(
+            "\\bcode: 241\\b|\\bMEMORY_LIMIT_EXCEEDED\\b|\\(total\\) memory limit exceeded|circuit_breaking_exception");
+    /**
+     * The server's own words for going away: Tempo's, Loki's and Mimir's ingesters answer "Ingester
+     * is shutting down" while they leave the ring (a rollout, a spot instance reclaimed).
+     */
+    private static final Pattern BACKEND_SHUTTING_DOWN = Pattern.compile(
+            "(?i)\\b(?:ingester|server|service|instance|node|distributor|backend) is (?:shutting down|stopping)\\b");
     /**
      * loadbalancingexporter: the ring gave no endpoint for the data's key, so the name it looked up
      * is empty ({@code ""}): the resolver has returned no backend at all.
      */
     private static final Pattern LB_NO_BACKEND = Pattern.compile("couldn't find the exporter for the endpoint \\\\*\"\\\\*\"");
+    /** Kafka: the broker's MESSAGE_TOO_LARGE (sarama's text for it), or the producer's own limit. */
     private static final Pattern BROKER_MESSAGE_TOO_LARGE = Pattern.compile(
             "Message was too large, server rejected it|MESSAGE_TOO_LARGE|RecordTooLargeException|larger than configured Producer\\.MaxMessageBytes"
                     // the exporter's own check of a record against max_message_bytes before producing it (v0.149 says so)
@@ -751,6 +764,11 @@ public final class SignatureExtractor {
         b.statusMessageNamed(STATUS_MESSAGE.matcher(t).find());
         b.throttledInWords(THROTTLED_IN_WORDS.matcher(t).find());
         b.brokerMessageTooLarge(BROKER_MESSAGE_TOO_LARGE.matcher(t).find());
+        b.backendOutOfMemory(BACKEND_OUT_OF_MEMORY.matcher(t).find());
+        Signal answered = b.build();
+        // only in an answer: a collector stopping says so in its own lines, with no status
+        b.backendShuttingDown((answered.getGrpcCode() != GrpcCode.NONE || answered.getHttpStatus() != 0)
+                && BACKEND_SHUTTING_DOWN.matcher(t).find());
         b.noBackendResolved(LB_NO_BACKEND.matcher(t).find());
         // Go's http.MaxBytesReader (the collector's max_request_body_size) and Node's body parsers
         b.bodyTooLarge(hasIgnoreCase(t, "request body too large") || hasIgnoreCase(t, "request entity too large"));
