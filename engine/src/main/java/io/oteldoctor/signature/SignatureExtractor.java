@@ -220,6 +220,11 @@ public final class SignatureExtractor {
     private static final Pattern SENT_NOTHING = Pattern.compile("(?i)^failed to (?:send|push|export|upload|write)\\b");
     private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)\\berror\\b|\\bfail(?:ed|ure|s)?\\b");
     /**
+     * The azuremonitor exporter hands the Application Insights channel's diagnostics to its logger
+     * at debug level, and they are all it says of a failed upload: {@code Response: 404}.
+     */
+    private static final Pattern APPINSIGHTS_FAILED_RESPONSE = Pattern.compile("Response: ([45]\\d\\d)$");
+    /**
      * A connect to {@code ::1} that finds no such local address: "localhost" resolved to IPv6 on a
      * host (often a container) without IPv6, not a host out of ephemeral ports.
      */
@@ -663,7 +668,8 @@ public final class SignatureExtractor {
         }
         if (origin == Origin.COLLECTOR) {
             return r.level().atLeast(Level.WARN) || message.startsWith("Memory usage") || errorText != null && !errorText.isEmpty()
-                    && r.level() == Level.INFO && message.startsWith("Exporting");
+                    && r.level() == Level.INFO && message.startsWith("Exporting")
+                    || APPINSIGHTS_FAILED_RESPONSE.matcher(message).lookingAt();
         }
         if (origin == Origin.OTHER && !EXPORT_CONTEXT.matcher(all + "\n" + r.continuation()).find()
                 && !GO_RUNTIME_CRASH.matcher(message).lookingAt()
@@ -901,6 +907,11 @@ public final class SignatureExtractor {
         m = HTTP_STATUS_LOOSE.matcher(t);
         if (m.find()) {
             b.httpStatus(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3)));
+            return;
+        }
+        m = APPINSIGHTS_FAILED_RESPONSE.matcher(t);
+        if (m.lookingAt()) {
+            b.httpStatus(Integer.parseInt(m.group(1)));
             return;
         }
         if (t.contains("OTLPExporterError")) {
