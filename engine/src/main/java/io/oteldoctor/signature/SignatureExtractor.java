@@ -368,7 +368,9 @@ public final class SignatureExtractor {
         }
         if (logger.startsWith("opentelemetry") || all.contains("StatusCode.") || all.contains("opentelemetry.exporter.otlp")
                 || message.contains("encountered while exporting") || message.contains("span batch") || PYTHON_BATCH_CODE.matcher(message).find()
-                || message.startsWith("Exception while exporting") || all.contains("Traceback (most recent call last)")) {
+                || message.startsWith("Exception while exporting") || all.contains("Traceback (most recent call last)")
+                // the BatchSpanProcessor's own warning, logged with no exporter named
+                || message.startsWith("Queue is full, likely spans will be dropped")) {
             return Origin.PYTHON_SDK;
         }
         if (GO_SDK_EXPORT.matcher(message).find()) {
@@ -385,6 +387,8 @@ public final class SignatureExtractor {
         }
         // .NET's exception names alone are any .NET application's: the exporter's event names it, or the text speaks of export
         if (all.contains("Exporter failed send data") || all.contains("OpenTelemetry-Exporter")
+                // self-diagnostics keep the event's template and append its arguments: Export failed for {0}. Message: {1}{url}{text}
+                || message.contains("Export failed for {0}")
                 || (all.contains("Grpc.Core.RpcException") || all.contains("System.Net.Http.HttpRequestException"))
                 && EXPORT_CONTEXT.matcher(all).find()) {
             return Origin.DOTNET_SDK;
