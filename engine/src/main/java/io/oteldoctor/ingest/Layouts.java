@@ -626,6 +626,19 @@ public final class Layouts {
     }
 
     /** A line that holds nothing but an opening brace: a pretty-printed JSON object starts. */
+    /**
+     * Whether line {@code l} is a lone {@code {} under a line {@code k} that ends with a tab: a
+     * console line whose fields object a paste (an issue form, a JSON formatter) pretty-printed onto
+     * the lines below it. The console layout puts a tab between the message and its fields.
+     */
+    public static boolean opensFieldsBelow(byte[] k, int kStart, int kEnd, byte[] l, int lStart, int lEnd) {
+        int end = kEnd;
+        while (end > kStart && k[end - 1] == '\r') {
+            end--;
+        }
+        return end > kStart && k[end - 1] == '\t' && isLoneBrace(l, skipBlanks(l, lStart, lEnd), lEnd);
+    }
+
     private static boolean isLoneBrace(byte[] b, int p, int e) {
         return p < e && b[p] == '{' && skipBlanks(b, p + 1, e) == e;
     }

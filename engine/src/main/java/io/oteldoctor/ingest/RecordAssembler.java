@@ -82,8 +82,9 @@ public final class RecordAssembler implements LineSink {
         boolean closesBlock = recordOpensBlock && Layouts.closesBlock(buf, messageStart, messageEnd);
         // a paste that lost the block's indentation still shows its members, "Addr": "host:port",
         boolean member = recordOpensBlock && Layouts.isJsonMember(buf, messageStart, messageEnd);
+        boolean fieldsBelow = recordLines == 1 && headOpensFieldsBelow(buf, start, end);
         boolean continuation = recordLines > 0 && recordLines < MAX_RECORD_LINES
-                && (piece || closesBlock || member || Layouts.isContinuation(buf, messageStart, messageEnd)
+                && (piece || closesBlock || member || fieldsBelow || Layouts.isContinuation(buf, messageStart, messageEnd)
                 || previousWasJulHeader && Layouts.isJulLevelLine(buf, messageStart, messageEnd));
         previousWasJulHeader = Layouts.isJulHeader(buf, messageStart, messageEnd);
         previousWasPartial = messageStart != start && Layouts.isPartial(buf, start, end);
@@ -100,7 +101,7 @@ public final class RecordAssembler implements LineSink {
             recordOpensBlock = Layouts.opensBlock(buf, start, messageStart, end);
         } else {
             inHead = false;
-            recordOpensBlock &= !closesBlock;
+            recordOpensBlock = fieldsBelow || recordOpensBlock && !closesBlock;
         }
         if (hosts != null) {
             // after the record before is handed on, so hosts and records arrive in line order
@@ -135,6 +136,7 @@ public final class RecordAssembler implements LineSink {
         int lMessageEnd = Layouts.messageEnd(b, lStart, lEnd);
         // a line that starts with '}' may close a block any line before it opened
         return !kPartial && !Layouts.closesBlock(b, l, lMessageEnd) && !Layouts.isJsonMember(b, l, lMessageEnd)
+                && !Layouts.opensFieldsBelow(b, kStart, kEnd, b, lStart, lEnd)
                 && !Layouts.isContinuation(b, l, lMessageEnd)
                 && !(Layouts.isJulHeader(b, k, Layouts.messageEnd(b, kStart, kEnd)) && Layouts.isJulLevelLine(b, l, lMessageEnd));
     }
@@ -147,6 +149,15 @@ public final class RecordAssembler implements LineSink {
     @Override
     public void end() {
         finishRecord();
+    }
+
+    /** Whether the line is a lone brace under a one-line record whose head ends with a tab; the head may be pinned by a refill. */
+    private boolean headOpensFieldsBelow(byte[] buf, int start, int end) {
+        if (pendingBuf != null) {
+            return Layouts.opensFieldsBelow(pendingBuf, pendingStart, pendingEnd, buf, start, end);
+        }
+        byte[] head = copied.get(0);
+        return Layouts.opensFieldsBelow(head, 0, head.length, buf, start, end);
     }
 
     private void pinPending() {

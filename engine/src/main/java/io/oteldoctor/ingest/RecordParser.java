@@ -218,7 +218,15 @@ public final class RecordParser {
         } else if (inner.logger == null && (jul = JUL_ONE_LINE.matcher(inner.message)).matches()) {
             inner = new Inner(Timestamps.parse(jul.group(1)), Level.parse(jul.group(3)), jul.group(2), jul.group(4), Map.of());
         }
-        if (!continuation.isEmpty()) {
+        Map<String, String> below = continuation.isEmpty() || !inner.fields.isEmpty() || inner.logger == null
+                || !CALLER.matcher(inner.logger).matches() ? null : fieldsBelow(inner.message, continuation);
+        if (below != null) {
+            // a console head whose fields object a paste pretty-printed onto the lines under it
+            String message = inner.message.strip();
+            message = message.endsWith("{") ? message.substring(0, message.length() - 1).strip() : message;
+            inner = new Inner(inner.timestamp, inner.level, inner.logger, message, below);
+            continuation = List.of();
+        } else if (!continuation.isEmpty()) {
             // a console head without its fields object whose last indented line ends with one
             TrailingFields trailing = inner.fields.isEmpty() && inner.logger != null && CALLER.matcher(inner.logger).matches()
                     ? trailingFields(continuation.get(continuation.size() - 1).strip(), true) : null;
@@ -270,6 +278,30 @@ public final class RecordParser {
      * connection error: ...}) holds the error. Read as one message, the error stays beside the
      * address it is about.
      */
+    /**
+     * The fields of a console line spread over the lines below it as an indented JSON object,
+     * opened at the end of the head or on the first line under it: null unless those lines are
+     * exactly one object.
+     */
+    private static Map<String, String> fieldsBelow(String head, List<String> continuation) {
+        boolean openedAtHead = head.strip().endsWith("{");
+        if (!openedAtHead && !continuation.get(0).strip().equals("{")) {
+            return null;
+        }
+        String json = (openedAtHead ? "{\n" : "") + String.join("\n", continuation);
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Map<String, String> out = new LinkedHashMap<>();
+            flattenObject(p, "", out, null);
+            // nothing may follow: gRPC's JSON address dump goes on after its brace ("}. Err: ...")
+            return p.nextToken() == null ? out : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static boolean closesOpenedBlock(String head, List<String> continuation) {
         String opened = head.strip();
         return opened.length() > 1 && opened.endsWith("{") && continuation.get(continuation.size() - 1).startsWith("}");

@@ -673,7 +673,10 @@ public final class SignatureExtractor {
         if (origin == Origin.COLLECTOR) {
             return r.level().atLeast(Level.WARN) || message.startsWith("Memory usage") || errorText != null && !errorText.isEmpty()
                     && r.level() == Level.INFO && message.startsWith("Exporting")
-                    || APPINSIGHTS_FAILED_RESPONSE.matcher(message).lookingAt();
+                    || APPINSIGHTS_FAILED_RESPONSE.matcher(message).lookingAt()
+                    // a paste of the fields object alone lost the level with the rest of the line
+                    || r.level() == Level.UNKNOWN && errorText != null && !errorText.isEmpty()
+                    && "exporter".equalsIgnoreCase(r.firstField("otelcol.component.kind", "kind"));
         }
         if (origin == Origin.OTHER && !EXPORT_CONTEXT.matcher(all + "\n" + r.continuation()).find()
                 && !GO_RUNTIME_CRASH.matcher(message).lookingAt()

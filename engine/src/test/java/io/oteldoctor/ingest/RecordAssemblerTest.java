@@ -1,6 +1,7 @@
 package io.oteldoctor.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -195,6 +196,21 @@ class RecordAssemblerTest {
                 + "#general is where we talk\n";
         // a numbered line that is not a frame (no path, no internal function, no {main}) starts a record
         assertEquals(List.of(5, 1, 1), assemble(log, LineFilter.ALL).records().stream().map(r -> r.lines().size()).toList());
+    }
+
+    @Test
+    void fieldsPrettyPrintedUnderAConsoleLineJoinIt() throws IOException {
+        String head = "2022-05-14T08:21:44.908Z\terror\texporterhelper/queued_retry.go:93\tExporting failed. Dropping data.\t\n";
+        String fields = "{\n    \"kind\": \"exporter\",\n    \"name\": \"otlp\"\n}\n";
+        Run run = assemble(head + fields + INFO, LineFilter.ALL);
+        assertEquals(List.of(5, 1), run.records().stream().map(r -> r.lines().size()).toList());
+        // without the tab that separates a console message from its fields, a lone brace starts its own object
+        Run apart = assemble(head.replace("\t\n", "\n") + fields, LineFilter.ALL);
+        assertEquals(List.of(1, 4), apart.records().stream().map(r -> r.lines().size()).toList());
+        byte[] b = (head + fields).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int braceStart = head.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertFalse(RecordAssembler.startsRecordAfter(b, 0, braceStart - 1, braceStart, braceStart + 1),
+                "a reader that starts at the brace would split what a reader from the top joins");
     }
 
     @Test

@@ -342,6 +342,20 @@ class RecordParserTest {
     }
 
     @Test
+    void consoleFieldsPrettyPrintedBelowTheLine() {
+        LogRecord r = parse("2022-05-14T08:21:44.908Z\terror\texporterhelper/queued_retry.go:93\tExporting failed. Dropping data.\t",
+                "{", "    \"kind\": \"exporter\",", "    \"name\": \"otlp/honeycomb\",", "    \"error\": \"boom\"", "}");
+        assertEquals("Exporting failed. Dropping data.", r.message());
+        assertEquals("otlp/honeycomb", r.field("name"));
+        assertEquals("boom", r.field("error"));
+        assertEquals("", r.continuation());
+        // grpc-go's JSON address dump goes on after its brace, so it is no fields object
+        LogRecord dump = parse("2023-01-02T03:04:05.000Z\twarn\tzapgrpc/zapgrpc.go:191\t[core] grpc: addrConn.createTransport failed to connect to {",
+                "\"Addr\": \"gw:4317\",", "\"ServerName\": \"gw:4317\"", "}. Err: connection error: desc = \"transport: x\"\t{\"grpc_log\": true}");
+        assertTrue(dump.message().contains("Err: connection error"));
+    }
+
+    @Test
     void alloyLogfmt() {
         LogRecord r = parse("ts=2025-06-10T09:12:44.123Z level=info msg=\"Exporting failed. Will retry the request after interval.\" "
                 + "component_path=/ component_id=otelcol.exporter.otlp.default error=\"rpc error: code = Unavailable desc = \\\"x\\\"\" interval=5.5s");
