@@ -65,8 +65,17 @@ public final class RecordParser {
      * by spaces. The caller is what tells it from prose that starts with a level word.
      */
     private static final Pattern UNTIMED_CONSOLE = Pattern.compile("^" + CONSOLE_LEVEL + "(?:\\t+| +)([\\w.@/+-]+\\.go:\\d+)(?:\\t+| +)");
+    /**
+     * AWS Lambda's runtimes: Node's {@code <time>⇥<request id>⇥<LEVEL>⇥<message>} and Python's
+     * {@code [LEVEL]⇥<time>⇥<request id>⇥<message>}; the request id reads "undefined" outside an invocation.
+     */
+    private static final Pattern LAMBDA_NODE = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z)\\t(?:[0-9a-f-]{36}|undefined)\\t(TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\\t(.*)$", Pattern.DOTALL);
+    private static final Pattern LAMBDA_PYTHON = Pattern.compile(
+            "^\\[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\\]\\t(\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z)\\t(?:[0-9a-f-]{36}|undefined)\\t(.*)$", Pattern.DOTALL);
+    /** The Java agent's own log line; before 1.0 it named itself opentelemetry.auto.trace, then opentelemetry.javaagent. */
     private static final Pattern JAVAAGENT = Pattern.compile(
-            "^\\[otel\\.javaagent ([^\\]]+)\\] \\[([^\\]]*)\\] (TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)$", Pattern.DOTALL);
+            "^\\[(?:otel\\.javaagent|opentelemetry\\.javaagent|opentelemetry\\.auto\\.trace) ([^\\]]+)\\] \\[([^\\]]*)\\] (TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)$", Pattern.DOTALL);
     private static final Pattern JUL_LEVEL = Pattern.compile(
             "^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): (.*)$", Pattern.DOTALL);
     private static final String JUL_TIME = "([A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M)";
@@ -696,10 +705,30 @@ public final class RecordParser {
         return null;
     }
 
+    /** A Lambda runtime's line; a message that is a JSON object (Node's logged errors) brings its fields. */
+    private static Inner lambda(String time, String level, String message) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (message.startsWith("{")) {
+            JsonNode node = readJson(message);
+            if (node != null && node.isObject()) {
+                flatten("", node, fields);
+            }
+        }
+        return new Inner(Timestamps.parse(time), Level.parse(level), null, message, fields);
+    }
+
     private Inner plain(String text) {
         Matcher m = RUST_TRACING.matcher(text);
         if (m.matches()) {
             return new Inner(Timestamps.parse(m.group(1)), Level.parse(m.group(2)), m.group(3), m.group(4), Map.of());
+        }
+        m = LAMBDA_NODE.matcher(text);
+        if (m.matches()) {
+            return lambda(m.group(1), m.group(2), m.group(3));
+        }
+        m = LAMBDA_PYTHON.matcher(text);
+        if (m.matches()) {
+            return lambda(m.group(2), m.group(1), m.group(3));
         }
         m = JAVAAGENT.matcher(text);
         if (m.matches()) {

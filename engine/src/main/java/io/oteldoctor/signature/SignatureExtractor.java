@@ -361,7 +361,7 @@ public final class SignatureExtractor {
             return Origin.RUST_SDK;
         }
         if (logger.startsWith("io.opentelemetry") || logger.startsWith("i.o.") || all.contains("io.opentelemetry.exporter")
-                || all.contains("[otel.javaagent") || JAVA_SDK_WORDING.matcher(message).find()
+                || all.contains("[otel.javaagent") || all.contains("[opentelemetry.javaagent") || all.contains("[opentelemetry.auto.trace") || JAVA_SDK_WORDING.matcher(message).find()
                 // Micrometer's OTLP registry, Spring Boot's way to send metrics over OTLP
                 || message.startsWith("Failed to publish metrics to OTLP receiver")) {
             return Origin.JAVA_SDK;

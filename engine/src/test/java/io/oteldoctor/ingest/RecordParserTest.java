@@ -356,6 +356,27 @@ class RecordParserTest {
     }
 
     @Test
+    void awsLambdaRuntimeLines() {
+        LogRecord node = parse("2026-02-19T09:12:30.428Z\t5f0c2a7e-41b9-4d0e-9c55-0a8e77d3b2c1\tERROR\t{\"stack\":\"Error: x\",\"message\":\"x\"}");
+        assertEquals(Level.ERROR, node.level());
+        assertEquals(Instant.parse("2026-02-19T09:12:30.428Z"), node.timestamp());
+        assertEquals("Error: x", node.field("stack"));
+        LogRecord python = parse("[WARNING]\t2026-02-19T09:12:31.002Z\tundefined\tTransient error StatusCode.UNAVAILABLE encountered while exporting");
+        assertEquals(Level.WARN, python.level());
+        assertEquals("Transient error StatusCode.UNAVAILABLE encountered while exporting", python.message());
+    }
+
+    @Test
+    void theJavaAgentsOlderNames() {
+        for (String name : new String[] {"opentelemetry.auto.trace", "opentelemetry.javaagent", "otel.javaagent"}) {
+            LogRecord r = parse("[" + name + " 2021-02-08 10:41:07:114 +0000] [main] INFO io.opentelemetry.x.Y - hello");
+            assertEquals(Level.INFO, r.level(), name);
+            assertEquals("io.opentelemetry.x.Y", r.logger(), name);
+            assertEquals("hello", r.message(), name);
+        }
+    }
+
+    @Test
     void alloyLogfmt() {
         LogRecord r = parse("ts=2025-06-10T09:12:44.123Z level=info msg=\"Exporting failed. Will retry the request after interval.\" "
                 + "component_path=/ component_id=otelcol.exporter.otlp.default error=\"rpc error: code = Unavailable desc = \\\"x\\\"\" interval=5.5s");
