@@ -207,6 +207,8 @@ public final class SignatureExtractor {
                     + "|kafka record exceeds max message size");
     /** A receiver that pulls (scrapes) reports its own fetches failing; that is collection, not export. */
     private static final Pattern SCRAPE = Pattern.compile("(?i)\\bscrap(?:e|es|ing)\\b");
+    /** Go's HTTP client naming a GET it sent: a receiver fetching its data (exporters send with POST). */
+    private static final Pattern PULL_REQUEST = Pattern.compile("\\bGet \\\\?\"https?://");
     /** Words that tie a line from an unrecognised writer to telemetry export. */
     private static final Pattern EXPORT_CONTEXT = Pattern.compile(
             "(?i)otlp|opentelemetry|otel|exporter|collector|telemetry|pipeline|/v1/(?:traces?|metrics|logs)|:431[78]\\b|rpc error: code ="
@@ -665,7 +667,7 @@ public final class SignatureExtractor {
             return false;
         }
         if (origin == Origin.COLLECTOR && "receiver".equalsIgnoreCase(r.firstField("otelcol.component.kind", "kind"))
-                && SCRAPE.matcher(message).find()) {
+                && (SCRAPE.matcher(message).find() || PULL_REQUEST.matcher(all).find())) {
             // a scraping receiver's fetch from its target failed: collection, not export (the target's
             // refusals and certificates say nothing about where the collector sends)
             return false;
