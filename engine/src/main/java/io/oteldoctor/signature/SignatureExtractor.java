@@ -215,7 +215,9 @@ public final class SignatureExtractor {
             // OTLP/HTTP's ports and trace path before 1.0 (collectors before v0.20)
             + "|:5568[01]\\b"
             // the Datadog agent's trace intake, where opentelemetry-datadog exporters send
-            + "|/v0\\.[3-5]/traces");
+            + "|/v0\\.[3-5]/traces"
+            // Jaeger's collector (Thrift over HTTP at /api/traces, 14268; gRPC at 14250) and Zipkin's span intake
+            + "|/api/traces\\b|:1426[58]\\b|:14250\\b|/api/v2/spans\\b");
     /** otlphttp's {@code Message=<text>} from a decoded Status, or a Status JSON body's message; an empty one does not count. */
     private static final Pattern STATUS_MESSAGE = Pattern.compile("\\bMessage=[^,\\s]|\"code\":\\s*\\d+,\\s*\"message\":\\s*\"[^\"]");
     /** An exporter's own words for a request that did not go through. */
