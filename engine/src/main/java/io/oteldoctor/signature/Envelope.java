@@ -6,6 +6,6 @@ public enum Envelope {
     /** Gave up and dropped the data (queue consumer, SDK after its retries). */ DROPPED,
     /** Handed the error back to the caller (no queue, queue full, wait_for_result). */ REJECTED,
     /** The backend accepted the request but rejected some items. */ PARTIAL_SUCCESS,
-    /** The batch processor could not pass a batch on. */ SENDER_FAILED,
+    /** A processor could not pass data on: the batch processor's batch, or the old queued_retry processor backing off. */ SENDER_FAILED,
     /** No export-failure wording. */ NONE
 }

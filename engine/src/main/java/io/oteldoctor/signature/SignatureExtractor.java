@@ -571,7 +571,8 @@ public final class SignatureExtractor {
         if (message.startsWith("Partial success response")) {
             return Envelope.PARTIAL_SUCCESS;
         }
-        if (message.startsWith("Sender failed")) {
+        // the batch processor's words; the queued_retry processor of 2020 also backed off without naming the error again
+        if (message.startsWith("Sender failed") || message.startsWith("Backing off before next attempt")) {
             return Envelope.SENDER_FAILED;
         }
         switch (origin) {
