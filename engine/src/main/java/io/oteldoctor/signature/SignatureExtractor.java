@@ -207,8 +207,12 @@ public final class SignatureExtractor {
                     + "|kafka record exceeds max message size");
     /** A receiver that pulls (scrapes) reports its own fetches failing; that is collection, not export. */
     private static final Pattern SCRAPE = Pattern.compile("(?i)\\bscrap(?:e|es|ing)\\b");
-    /** Go's HTTP client naming a GET it sent: a receiver fetching its data (exporters send with POST). */
-    private static final Pattern PULL_REQUEST = Pattern.compile("\\bGet \\\\?\"https?://");
+    /**
+     * Go's HTTP client naming a GET of a metrics endpoint: a receiver scraping its target by another
+     * name. Other GETs a receiver makes (the target allocator's {@code /scrape_configs}) are the
+     * collector's own plumbing, and their failures stop data as surely as an exporter's.
+     */
+    private static final Pattern PULL_REQUEST = Pattern.compile("\\bGet \\\\?\"https?://[^\"\\s\\\\]*/metrics\\b");
     /** Words that tie a line from an unrecognised writer to telemetry export. */
     private static final Pattern EXPORT_CONTEXT = Pattern.compile(
             "(?i)otlp|opentelemetry|otel|exporter|collector|telemetry|pipeline|/v1/(?:traces?|metrics|logs)|:431[78]\\b|rpc error: code ="
