@@ -52,7 +52,7 @@ public final class Signal implements Cloneable {
     private final boolean bodyTooLarge;
     private final boolean signalNotAccepted;
     private final boolean backendOutOfMemory;
-    private final boolean backendShuttingDown;
+    private final boolean backendNotServing;
     private final boolean throttledInWords;
     private final boolean pathHintNamed;
     private final boolean unreadableResponse;
@@ -103,7 +103,7 @@ public final class Signal implements Cloneable {
         this.bodyTooLarge = b.bodyTooLarge;
         this.signalNotAccepted = b.signalNotAccepted;
         this.backendOutOfMemory = b.backendOutOfMemory;
-        this.backendShuttingDown = b.backendShuttingDown;
+        this.backendNotServing = b.backendNotServing;
         this.throttledInWords = b.throttledInWords;
         this.pathHintNamed = b.pathHintNamed;
         this.unreadableResponse = b.unreadableResponse;
@@ -316,9 +316,9 @@ public final class Signal implements Cloneable {
         return backendOutOfMemory;
     }
 
-    /** The server answered that it is shutting down (an ingester leaving its ring, a server stopping). */
-    public boolean isBackendShuttingDown() {
-        return backendShuttingDown;
+    /** The server answered that it cannot serve now: it is shutting down, or its ring has no healthy instance to take the write. */
+    public boolean isBackendNotServing() {
+        return backendNotServing;
     }
 
     /** The backend says in words that it throttled the request (ThrottlingException, "Rate exceeded"), whatever status it used. */
@@ -425,7 +425,7 @@ public final class Signal implements Cloneable {
                 || timeout != Timeout.NONE || resource != ResourceSignal.NONE || queueFull
                 || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure || crashed || credentialsRejected
                 || retryableStatusUnnamed || pathHintNamed || unreadableResponse || throttledInWords || brokerMessageTooLarge
-                || noBackendResolved || bodyTooLarge || signalNotAccepted || backendOutOfMemory || backendShuttingDown;
+                || noBackendResolved || bodyTooLarge || signalNotAccepted || backendOutOfMemory || backendNotServing;
     }
 
     /**
@@ -564,7 +564,7 @@ public final class Signal implements Cloneable {
         private boolean bodyTooLarge;
         private boolean signalNotAccepted;
         private boolean backendOutOfMemory;
-        private boolean backendShuttingDown;
+        private boolean backendNotServing;
         private boolean throttledInWords;
         private boolean pathHintNamed;
         private boolean unreadableResponse;
@@ -773,8 +773,8 @@ public final class Signal implements Cloneable {
             return this;
         }
 
-        public Builder backendShuttingDown(boolean value) {
-            this.backendShuttingDown = value;
+        public Builder backendNotServing(boolean value) {
+            this.backendNotServing = value;
             return this;
         }
 
@@ -845,7 +845,7 @@ public final class Signal implements Cloneable {
             bodyTooLarge = s.bodyTooLarge;
             signalNotAccepted = s.signalNotAccepted;
             backendOutOfMemory = s.backendOutOfMemory;
-            backendShuttingDown = s.backendShuttingDown;
+            backendNotServing = s.backendNotServing;
             throttledInWords = s.throttledInWords;
             pathHintNamed = s.pathHintNamed;
             unreadableResponse = s.unreadableResponse;

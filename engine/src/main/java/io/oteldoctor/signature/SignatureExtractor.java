@@ -147,7 +147,7 @@ public final class SignatureExtractor {
     private static final Pattern CREDENTIALS_REJECTED = Pattern.compile(
             "(?i)\\b(?:invalid|expired|revoked|missing|unknown|bad|wrong)\\s+(?:api[ _-]?key|apikey|token|credentials?|license[ _-]?key|ingest[ _-]?key|access[ _-]?key)\\b"
                     + "|\\b(?:api[ _-]?key|token|license[ _-]?key)\\s+(?:is\\s+)?(?:invalid|expired|revoked|missing)\\b|\\bauthentication (?:failed|error)\\b"
-                    + "|\\bunable to authenticate\\b"
+                    + "|\\bunable to authenticate\\b|\\bapi[ _-]?key validation failed\\b"
                     // AWS SDK error codes for missing, refused or expired credentials; Azure's instrumentation key
                     + "|NoCredentialProviders|AccessDeniedException|\\bAccessDenied\\b|UnrecognizedClientException|InvalidClientTokenId"
                     + "|SignatureDoesNotMatch|ExpiredToken|(?i:\\binvalid instrumentation key\\b)");
@@ -190,11 +190,14 @@ public final class SignatureExtractor {
     private static final Pattern BACKEND_OUT_OF_MEMORY = Pattern.compile(
             "\\bcode: 241\\b|\\bMEMORY_LIMIT_EXCEEDED\\b|\\(total\\) memory limit exceeded|circuit_breaking_exception");
     /**
-     * The server's own words for going away: Tempo's, Loki's and Mimir's ingesters answer "Ingester
-     * is shutting down" while they leave the ring (a rollout, a spot instance reclaimed).
+     * The server's own words for not serving: Tempo's, Loki's and Mimir's ingesters answer "Ingester
+     * is shutting down" while they leave the ring (a rollout, a spot instance reclaimed), and their
+     * distributors name a ring with no healthy ingester (dskit's "DoBatch: InstancesCount <= 0",
+     * "empty ring", "too many unhealthy instances in the ring", "at least 2 live replicas required").
      */
-    private static final Pattern BACKEND_SHUTTING_DOWN = Pattern.compile(
-            "(?i)\\b(?:ingester|server|service|instance|node|distributor|backend) is (?:shutting down|stopping)\\b");
+    private static final Pattern BACKEND_NOT_SERVING = Pattern.compile(
+            "(?i)\\b(?:ingester|server|service|instance|node|distributor|backend) is (?:shutting down|stopping)\\b"
+                    + "|InstancesCount <= 0|\\bempty ring\\b|too many unhealthy instances in the ring|at least \\d+ live replicas required");
     /**
      * loadbalancingexporter: the ring gave no endpoint for the data's key, so the name it looked up
      * is empty ({@code ""}): the resolver has returned no backend at all.
@@ -221,7 +224,9 @@ public final class SignatureExtractor {
             // the Datadog agent's trace intake, where opentelemetry-datadog exporters send
             + "|/v0\\.[3-5]/traces"
             // Jaeger's collector (Thrift over HTTP at /api/traces, 14268; gRPC at 14250) and Zipkin's span intake
-            + "|/api/traces\\b|:1426[58]\\b|:14250\\b|/api/v2/spans\\b");
+            + "|/api/traces\\b|:1426[58]\\b|:14250\\b|/api/v2/spans\\b"
+            // the oauth2client extension's failed token fetch, which every export through it waits on
+            + "|failed to get security token from token endpoint");
     /** otlphttp's {@code Message=<text>} from a decoded Status, or a Status JSON body's message; an empty one does not count. */
     private static final Pattern STATUS_MESSAGE = Pattern.compile("\\bMessage=[^,\\s]|\"code\":\\s*\\d+,\\s*\"message\":\\s*\"[^\"]");
     /** An exporter's own words for a request that did not go through. */
@@ -257,7 +262,9 @@ public final class SignatureExtractor {
     private static final Pattern PYTHON_BATCH_CODE = Pattern.compile("Failed to export (?:\\w+ )?batch code: \\d{3}\\b");
     /** opentelemetry-java names the item type with a full stop after it; Python says "traces" or "span batch". */
     private static final Pattern JAVA_SDK_WORDING = Pattern.compile("^Failed to export (?:spans|metrics|logs|profiles)\\. ");
-    private static final Pattern GO_SDK_EXPORT = Pattern.compile("^(traces|metrics|logs) export: |^failed to upload (metrics|logs|traces)");
+    private static final Pattern GO_SDK_EXPORT = Pattern.compile("^(traces|metrics|logs) export: |^failed to upload (metrics|logs|traces)"
+            // the HTTP exporters' own error for a refused request: "failed to send logs to <url>: 401 Unauthorized (body: ...)"
+            + "|^failed to send (logs|metrics) to ");
     /** opentelemetry-rust's global error handler ({@code OpenTelemetry trace error occurred. <error>}), and its internal log events. */
     private static final Pattern RUST_SDK = Pattern.compile(
             "^OpenTelemetry (?:(trace|metrics?|logs?|propagation) )?error occurred|\\bopentelemetry(?:_sdk|_otlp|-otlp)\\b|name=\"?\\w+\\.ExportError\\b"
@@ -508,7 +515,7 @@ public final class SignatureExtractor {
                 } else {
                     Matcher go = GO_SDK_EXPORT.matcher(message);
                     if (go.find()) {
-                        b.signalType(normaliseSignal(go.group(1) != null ? go.group(1) : go.group(2)));
+                        b.signalType(normaliseSignal(go.group(1) != null ? go.group(1) : go.group(2) != null ? go.group(2) : go.group(3)));
                     }
                 }
             }
@@ -789,8 +796,8 @@ public final class SignatureExtractor {
         b.backendOutOfMemory(BACKEND_OUT_OF_MEMORY.matcher(t).find());
         Signal answered = b.build();
         // only in an answer: a collector stopping says so in its own lines, with no status
-        b.backendShuttingDown((answered.getGrpcCode() != GrpcCode.NONE || answered.getHttpStatus() != 0)
-                && BACKEND_SHUTTING_DOWN.matcher(t).find());
+        b.backendNotServing((answered.getGrpcCode() != GrpcCode.NONE || answered.getHttpStatus() != 0)
+                && BACKEND_NOT_SERVING.matcher(t).find());
         b.noBackendResolved(LB_NO_BACKEND.matcher(t).find());
         // Go's http.MaxBytesReader (the collector's max_request_body_size) and Node's body parsers
         b.bodyTooLarge(hasIgnoreCase(t, "request body too large") || hasIgnoreCase(t, "request entity too large"));
