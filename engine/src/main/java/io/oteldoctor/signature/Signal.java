@@ -53,6 +53,7 @@ public final class Signal implements Cloneable {
     private final boolean signalNotAccepted;
     private final boolean backendOutOfMemory;
     private final boolean backendNotServing;
+    private final boolean closedBeforePreface;
     private final boolean throttledInWords;
     private final boolean pathHintNamed;
     private final boolean unreadableResponse;
@@ -104,6 +105,7 @@ public final class Signal implements Cloneable {
         this.signalNotAccepted = b.signalNotAccepted;
         this.backendOutOfMemory = b.backendOutOfMemory;
         this.backendNotServing = b.backendNotServing;
+        this.closedBeforePreface = b.closedBeforePreface;
         this.throttledInWords = b.throttledInWords;
         this.pathHintNamed = b.pathHintNamed;
         this.unreadableResponse = b.unreadableResponse;
@@ -319,6 +321,11 @@ public final class Signal implements Cloneable {
     /** The server answered that it cannot serve now: it is shutting down, or its ring has no healthy instance to take the write. */
     public boolean isBackendNotServing() {
         return backendNotServing;
+    }
+
+    /** The server closed the connection before its HTTP/2 preface: it does not speak plaintext HTTP/2 there. */
+    public boolean isClosedBeforePreface() {
+        return closedBeforePreface;
     }
 
     /** The backend says in words that it throttled the request (ThrottlingException, "Rate exceeded"), whatever status it used. */
@@ -565,6 +572,7 @@ public final class Signal implements Cloneable {
         private boolean signalNotAccepted;
         private boolean backendOutOfMemory;
         private boolean backendNotServing;
+        private boolean closedBeforePreface;
         private boolean throttledInWords;
         private boolean pathHintNamed;
         private boolean unreadableResponse;
@@ -778,6 +786,11 @@ public final class Signal implements Cloneable {
             return this;
         }
 
+        public Builder closedBeforePreface(boolean value) {
+            this.closedBeforePreface = value;
+            return this;
+        }
+
         public Builder throttledInWords(boolean value) {
             this.throttledInWords = value;
             return this;
@@ -846,6 +859,7 @@ public final class Signal implements Cloneable {
             signalNotAccepted = s.signalNotAccepted;
             backendOutOfMemory = s.backendOutOfMemory;
             backendNotServing = s.backendNotServing;
+            closedBeforePreface = s.closedBeforePreface;
             throttledInWords = s.throttledInWords;
             pathHintNamed = s.pathHintNamed;
             unreadableResponse = s.unreadableResponse;

@@ -210,6 +210,7 @@ public final class SignatureExtractor {
                     + "|kafka record exceeds max message size");
     /** A receiver that pulls (scrapes) reports its own fetches failing; that is collection, not export. */
     private static final Pattern SCRAPE = Pattern.compile("(?i)\\bscrap(?:e|es|ing)\\b");
+    private static final Pattern ENVOY_CLUSTER_MISSING = Pattern.compile("\\[cluster = [^\\]]+\\] is not configured");
     /**
      * Go's HTTP client naming a GET of a metrics endpoint: a receiver scraping its target by another
      * name. Other GETs a receiver makes (the target allocator's {@code /scrape_configs}) are the
@@ -476,6 +477,12 @@ public final class SignatureExtractor {
                 if (signal == null && "processor".equals(kind)) {
                     signal = r.firstField("otelcol.pipeline.id", "pipeline");
                 }
+                if (id == null && r.logger() != null && r.logger().contains("tracers/opentelemetry/")) {
+                    // Envoy's OpenTelemetry tracer, a sidecar's own exporter
+                    id = "envoy";
+                    kind = "exporter";
+                    signal = "traces";
+                }
                 if (id == null && message.startsWith("Memory usage")) {
                     id = "memory_limiter";
                     kind = "processor";
@@ -578,6 +585,10 @@ public final class SignatureExtractor {
         }
         if (message.startsWith("Dropping data because sending_queue is full") || message.startsWith("Maximum queue capacity reached")) {
             return Envelope.REJECTED;
+        }
+        // Envoy's OpenTelemetry tracer (service meshes' sidecars) exporting its own spans
+        if (message.startsWith("OTLP HTTP exporter failed") || message.startsWith("OTLP HTTP exporter received a non-success status code")) {
+            return Envelope.DROPPED;
         }
         if (message.startsWith("Partial success response")) {
             return Envelope.PARTIAL_SUCCESS;
@@ -794,6 +805,8 @@ public final class SignatureExtractor {
         b.throttledInWords(THROTTLED_IN_WORDS.matcher(t).find());
         b.brokerMessageTooLarge(BROKER_MESSAGE_TOO_LARGE.matcher(t).find());
         b.backendOutOfMemory(BACKEND_OUT_OF_MEMORY.matcher(t).find());
+        // grpc-go: the server hung up before the HTTP/2 preface ("error reading server preface: EOF", later "connection closed before server preface received")
+        b.closedBeforePreface(t.contains("server preface: EOF") || t.contains("closed before server preface"));
         Signal answered = b.build();
         // only in an answer: a collector stopping says so in its own lines, with no status
         b.backendNotServing((answered.getGrpcCode() != GrpcCode.NONE || answered.getHttpStatus() != 0)
@@ -919,6 +932,10 @@ public final class SignatureExtractor {
     }
 
     private static void httpStatus(String t, Signal.Builder b) {
+        if (t.contains("failed to do connect handshake")) {
+            // grpc-go quotes the proxy's answer to CONNECT ("HTTP/1.1 502 Bad Gateway"): the proxy's status, not the backend's
+            return;
+        }
         Matcher m = HTTP_STATUS.matcher(t);
         while (m.find()) {
             int status = Integer.parseInt(m.group(1));
@@ -1016,7 +1033,9 @@ public final class SignatureExtractor {
                 // sarama (Kafka): no broker in the list could be reached
                 || t.contains("run out of available brokers")
                 // Go SDK with a blocking dial, and tonic's channel whose connection failed
-                || t.contains("failed to establish a connection") || t.contains("Service was not ready: transport error")) {
+                || t.contains("failed to establish a connection") || t.contains("Service was not ready: transport error")
+                // Envoy's tracer (an Istio sidecar): no cluster leads to the collector, as a REGISTRY_ONLY mesh leaves it
+                || ENVOY_CLUSTER_MISSING.matcher(t).find()) {
             e = NetError.NO_CONNECTION;
         }
         b.netError(e);
