@@ -77,13 +77,11 @@ class SignatureExtractorTest {
 
     @Test
     void goHttpTimingOutBeforeItHadAConnectionIsWaitingForConnection() {
-        Signal dialing = read(console("error", "Exporting failed. Dropping data.", "\"kind\": \"exporter\", \"name\": \"otlphttp\", "
-                + "\"error\": \"Post \\\"https://ingest.example.test/v1/logs\\\": net/http: request canceled while waiting for connection "
-                + "(Client.Timeout exceeded while awaiting headers)\""));
+        String post = "\"kind\": \"exporter\", \"name\": \"otlphttp\", \"error\": \"Post \\\"https://ingest.example.test/v1/logs\\\": ";
+        String timeout = " (Client.Timeout exceeded while awaiting headers)\"";
+        Signal dialing = read(console("error", "Exporting failed. Dropping data.", post + "net/http: request canceled while waiting for connection" + timeout));
         assertEquals(Timeout.WAITING_FOR_CONNECTION, dialing.getTimeout());
-        Signal connected = read(console("error", "Exporting failed. Dropping data.", "\"kind\": \"exporter\", \"name\": \"otlphttp\", "
-                + "\"error\": \"Post \\\"https://ingest.example.test/v1/logs\\\": context deadline exceeded "
-                + "(Client.Timeout exceeded while awaiting headers)\""));
+        Signal connected = read(console("error", "Exporting failed. Dropping data.", post + "context deadline exceeded" + timeout));
         assertEquals(Timeout.AWAITING_HEADERS, connected.getTimeout());
     }
 
