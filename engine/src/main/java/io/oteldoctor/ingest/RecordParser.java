@@ -297,18 +297,8 @@ public final class RecordParser {
         if (!openedAtHead && !continuation.get(0).strip().equals("{")) {
             return null;
         }
-        String json = (openedAtHead ? "{\n" : "") + String.join("\n", continuation);
-        try (JsonParser p = JSON.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            Map<String, String> out = new LinkedHashMap<>();
-            flattenObject(p, "", out, null);
-            // nothing may follow: gRPC's JSON address dump goes on after its brace ("}. Err: ...")
-            return p.nextToken() == null ? out : null;
-        } catch (IOException e) {
-            return null;
-        }
+        // nothing may follow the object: gRPC's JSON address dump goes on after its brace ("}. Err: ...")
+        return flatObject((openedAtHead ? "{\n" : "") + String.join("\n", continuation), true);
     }
 
     private static boolean closesOpenedBlock(String head, List<String> continuation) {
@@ -1059,13 +1049,18 @@ public final class RecordParser {
      * every candidate record, and building a tree first costs more than the rest of the parse.
      */
     static Map<String, String> flatObject(String text) {
+        return flatObject(text, false);
+    }
+
+    /** As {@link #flatObject(String)}; with {@code whole}, null also when anything but blanks follows the object. */
+    private static Map<String, String> flatObject(String text, boolean whole) {
         try (JsonParser p = JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
             Map<String, String> out = new LinkedHashMap<>();
             flattenObject(p, "", out, null);
-            return out;
+            return !whole || p.nextToken() == null ? out : null;
         } catch (IOException e) {
             return null;
         }
