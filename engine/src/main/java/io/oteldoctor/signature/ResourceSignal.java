@@ -4,6 +4,7 @@ package io.oteldoctor.signature;
 public enum ResourceSignal {
     TOO_MANY_OPEN_FILES,
     /** Ephemeral ports exhausted. */ PORTS_EXHAUSTED,
+    /** The disk a persistent sending queue (file_storage) writes to is full. */ DISK_FULL,
     /** The kernel or the container runtime killed the process for memory. */ OOM_KILLED,
     /** The local memory_limiter refuses data. */ MEMORY_LIMITER_REFUSING,
     /** The local memory_limiter passed its hard limit. */ MEMORY_LIMITER_HARD_LIMIT,

@@ -1204,6 +1204,8 @@ public final class SignatureExtractor {
         } else if ((t.contains("cannot assign requested address") || t.contains("EADDRNOTAVAIL"))
                 && !IPV6_LOOPBACK_UNASSIGNABLE.matcher(t).find()) {
             e = ResourceSignal.PORTS_EXHAUSTED;
+        } else if (hasIgnoreCase(t, "no space left on device") || t.contains("ENOSPC")) {
+            e = ResourceSignal.DISK_FULL;
         } else if (OOM_KILLED_PROCESS.matcher(t).find() || has(t, "oom-kill", "OOMKilled", "killed by the OOM killer", "invoked oom-killer")) {
             e = ResourceSignal.OOM_KILLED;
         } else if (has(t, "Memory usage is above soft limit. Refusing data", "Memory usage is above soft limit. Dropping data")) {
