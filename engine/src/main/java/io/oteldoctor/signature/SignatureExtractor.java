@@ -217,6 +217,8 @@ public final class SignatureExtractor {
      * collector's own plumbing, and their failures stop data as surely as an exporter's.
      */
     private static final Pattern PULL_REQUEST = Pattern.compile("\\bGet \\\\?\"https?://[^\"\\s\\\\]*/metrics\\b");
+    /** OTLP's gRPC method path, {@code /opentelemetry.proto.collector.logs.v1.LogsService/Export}. */
+    private static final Pattern OTLP_GRPC_METHOD = Pattern.compile("/opentelemetry\\.proto\\.collector\\.\\w+\\.v1\\.\\w+Service/Export");
     /** Words that tie a line from an unrecognised writer to telemetry export. */
     private static final Pattern EXPORT_CONTEXT = Pattern.compile(
             "(?i)otlp|opentelemetry|otel|exporter|collector|telemetry|pipeline|/v1/(?:traces?|metrics|logs)|:431[78]\\b|rpc error: code ="
@@ -615,6 +617,8 @@ public final class SignatureExtractor {
                         || GO_SDK_EXPORT.matcher(message).find() || t.contains("OTLPExporterError") || t.contains("Export failed")
                         || t.contains("export request failure") || t.contains("export response failure")
                         || t.contains("Exporter failed send") || t.contains("failed. Response:")
+                        // .NET's exporter since 1.11, in its self-diagnostics template
+                        || t.contains("HTTP request to {0} failed")
                         || t.contains("dropped") && t.contains("queue is full") || t.contains("Queue full, dropping")
                         || t.contains("Queue is full, likely spans will be dropped") || t.contains("maxQueueSize reached")
                         // Ruby's span processor and OTLP exporter, Erlang's exporter, PHP's exporters
@@ -1171,9 +1175,11 @@ public final class SignatureExtractor {
                 // hyper (Rust): the answer did not start with an HTTP/1 status line; Debug and Display forms
                 || t.contains("Parse(Version)") || t.contains("invalid HTTP version parsed")) {
             e = ProtocolError.HTTP1_CLIENT_TO_GRPC_SERVER;
-        } else if ((t.contains("Grpc.Core.RpcException") || t.contains("Error starting gRPC call")) && t.contains("System.Net.Http.HttpConnection.")) {
-            // .NET's HTTP/1.1 connection class in a gRPC call's trace: a .NET Core 3.x client at an http://
-            // endpoint without the switch that allows HTTP/2 without TLS
+        } else if ((t.contains("Grpc.Core.RpcException") || t.contains("Error starting gRPC call") || OTLP_GRPC_METHOD.matcher(t).find())
+                && t.contains("System.Net.Http.HttpConnection.")) {
+            // .NET's HTTP/1.1 connection class in a gRPC call's trace (Grpc.Net.Client's, or the exporter's own
+            // since 1.11, which names the OTLP method it posted to): a client at an http:// endpoint that
+            // did not get HTTP/2 without TLS (.NET Core 3.x without the switch, and .NET 6 in some setups)
             e = ProtocolError.GRPC_OVER_HTTP1;
         } else if (has(t, "http2: frame too large", "FRAME_SIZE_ERROR", "Expected a SETTINGS frame", "Protocol error: HTTP/1")) {
             e = ProtocolError.GRPC_CLIENT_TO_HTTP1_SERVER;
