@@ -229,7 +229,9 @@ public final class SignatureExtractor {
             // Jaeger's collector (Thrift over HTTP at /api/traces, 14268; gRPC at 14250) and Zipkin's span intake
             + "|/api/traces\\b|:1426[58]\\b|:14250\\b|/api/v2/spans\\b"
             // the oauth2client extension's failed token fetch, which every export through it waits on
-            + "|failed to get security token from token endpoint");
+            + "|failed to get security token from token endpoint"
+            // Azure Monitor's Application Insights agents and SDKs
+            + "|applicationinsights");
     /** otlphttp's {@code Message=<text>} from a decoded Status, or a Status JSON body's message; an empty one does not count. */
     private static final Pattern STATUS_MESSAGE = Pattern.compile("\\bMessage=[^,\\s]|\"code\":\\s*\\d+,\\s*\"message\":\\s*\"[^\"]");
     /** An exporter's own words for a request that did not go through. */
@@ -794,6 +796,8 @@ public final class SignatureExtractor {
         resources(t, b);
         b.queueFull(has(t, "sending queue is full", "sending_queue is full", "Queue full, dropping", "Queue is full, likely",
                 "because the queue is full", "Maximum queue capacity reached", "BatchSpanProcessor dropped",
+                // the Application Insights Java agent, built on OpenTelemetry's: "Max export queue size of 16384 has been hit, dropping a span"
+                "export queue size of",
                 // opentelemetry-js BatchSpanProcessor (and its log and metric siblings): warn once spans fit in again, debug at the first drop
                 "because maxQueueSize reached", "maxQueueSize reached, dropping"));
         b.downstreamMemoryRefusal(has(t, "data refused due to high memory usage", "data dropped due to high memory usage"));
