@@ -208,9 +208,10 @@ public final class SignatureExtractor {
             "Message was too large, server rejected it|MESSAGE_TOO_LARGE|RecordTooLargeException|larger than configured Producer\\.MaxMessageBytes"
                     // the exporter's own check of a record against max_message_bytes before producing it (v0.149 says so)
                     + "|kafka record exceeds max message size");
+    /** Envoy's tracer (an Istio sidecar's own exporter) finding no cluster that leads to the collector. */
+    private static final Pattern ENVOY_CLUSTER_MISSING = Pattern.compile("\\[cluster = [^\\]]+\\] is not configured");
     /** A receiver that pulls (scrapes) reports its own fetches failing; that is collection, not export. */
     private static final Pattern SCRAPE = Pattern.compile("(?i)\\bscrap(?:e|es|ing)\\b");
-    private static final Pattern ENVOY_CLUSTER_MISSING = Pattern.compile("\\[cluster = [^\\]]+\\] is not configured");
     /**
      * Go's HTTP client naming a GET of a metrics endpoint: a receiver scraping its target by another
      * name. Other GETs a receiver makes (the target allocator's {@code /scrape_configs}) are the
@@ -467,7 +468,8 @@ public final class SignatureExtractor {
                     id = alloyComponent(r);
                 }
                 String kind = lower(r.firstField("otelcol.component.kind", "kind", "component_kind"));
-                if (kind == null && id != null && alloyWriterSignal(id) != null) {
+                String writerSignal = id == null ? null : alloyWriterSignal(id);
+                if (kind == null && writerSignal != null) {
                     kind = "exporter";
                 } else if (kind == null && id != null && id.startsWith("otelcol.")) {
                     // Alloy: otelcol.exporter.otlp.default
@@ -475,8 +477,8 @@ public final class SignatureExtractor {
                             : id.contains(".processor.") ? "processor" : null;
                 }
                 String signal = r.firstField("otelcol.signal", "data_type");
-                if (signal == null && id != null && alloyWriterSignal(id) != null) {
-                    signal = alloyWriterSignal(id);
+                if (signal == null) {
+                    signal = writerSignal;
                 }
                 if (signal == null && "processor".equals(kind)) {
                     signal = r.firstField("otelcol.pipeline.id", "pipeline");
