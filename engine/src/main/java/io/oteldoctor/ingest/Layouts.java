@@ -234,6 +234,9 @@ public final class Layouts {
         while (p < limit && b[p] == ' ') {
             p++;
         }
+        if (p + 1 == e && p > spaces && b[p] == '|') {
+            return e; // a blank line of the container's output, its space after the bar trimmed
+        }
         if (p == spaces || p + 1 >= e || b[p] != '|' || (p + 1 < e && b[p + 1] != ' ')) {
             return -1;
         }
@@ -465,7 +468,29 @@ public final class Layouts {
             // .NET's self-diagnostics put the exception on a line of its own: Exception: System.Net.Http.HttpRequestException: ...
             return true;
         }
+        if (c == '[' && startsWith(b, m, e, "[signal SIG")) {
+            return true; // Go: the signal a runtime panic came with, on the line under it
+        }
+        if (c == 'c' && startsWith(b, m, e, "created by ") && m + 11 < e && isLower(b[m + 11])) {
+            return true; // Go: the frame that started the goroutine, last in its trace
+        }
         return isJavaExceptionLine(b, m, e) || isPythonExceptionLine(b, m, e) || isGoFrameFunction(b, m, e);
+    }
+
+    /**
+     * {@code goroutine 48 [running]:}, which Go prints after one blank line under a panic's
+     * message: the trace that names where the panic happened belongs to that message.
+     */
+    public static boolean isGoroutineHeader(byte[] b, int m, int e) {
+        if (m < 0 || !startsWith(b, m, e, "goroutine ")) {
+            return false;
+        }
+        int p = m + 10;
+        int digits = p;
+        while (p < e && isDigit(b[p])) {
+            p++;
+        }
+        return p > digits && p + 1 < e && b[p] == ' ' && b[p + 1] == '[' && b[e - 1] == ':' && b[e - 2] == ']';
     }
 
     /** PHP's {@code getTraceAsString()}: {@code #3 /app/vendor/x.php(98): f()}, {@code #6 [internal function]: ...}, {@code #9 {main}}. */
@@ -683,7 +708,10 @@ public final class Layouts {
         return endsWithAny(b, segmentStart, p, "Exception", "Error", "Throwable");
     }
 
-    /** {@code go.opentelemetry.io/collector/exporter/exporterhelper.(*baseExporter).send}: a path, no spaces. */
+    /**
+     * {@code go.opentelemetry.io/collector/exporter/exporterhelper.(*baseExporter).send}: a path, no
+     * spaces; a panic's trace adds the call's arguments, {@code .export(0xc0003dbd00, {0x4383e60, 0x1})}.
+     */
     static boolean isGoFrameFunction(byte[] b, int m, int e) {
         if (!isLower(b[m])) {
             return false;
@@ -695,6 +723,9 @@ public final class Layouts {
             byte c = b[p];
             if (c == '"') {
                 return slash && dot; // end of a JSON-escaped message (journal entry)
+            }
+            if (c == '(' && slash && dot && p + 1 < e && b[p + 1] != '*') {
+                return b[e - 1] == ')'; // the argument list (a method's receiver is the "(*T)" before it)
             }
             if (c == ' ' || c == '\t' || c == '{' || c == '=') {
                 return false;

@@ -33,6 +33,8 @@ public final class RecordAssembler implements LineSink {
     private int recordLines;
     private boolean recordPasses;
     private boolean recordTruncated;
+    // a blank line after a record waits for the next: Go puts one between a panic and its trace
+    private boolean blankHeld;
     private final List<byte[]> copied = new ArrayList<>();
     // The newest line of the current record may still live in the scanner's buffer only.
     private byte[] pendingBuf;
@@ -68,14 +70,32 @@ public final class RecordAssembler implements LineSink {
         if (truncated) {
             stats.truncatedLine();
         }
-        if (isBlank(buf, start, end)) {
-            finishRecord();
-            stats.blank();
+        int messageStart = Layouts.messageStart(buf, start, end);
+        int messageEnd = Layouts.messageEnd(buf, start, end);
+        boolean blank = isBlankLine(buf, start, end, messageStart, messageEnd);
+        boolean joinsAcrossBlank = false;
+        if (blankHeld) {
+            blankHeld = false;
+            joinsAcrossBlank = !blank && recordLines < MAX_RECORD_LINES - 1
+                    && Layouts.isGoroutineHeader(buf, messageStart, messageEnd);
+            if (joinsAcrossBlank) {
+                pinPending();
+                copied.add(new byte[0]);
+                recordLines++;
+            } else {
+                finishRecord();
+                stats.blank();
+            }
+        }
+        if (blank) {
+            if (recordLines > 0) {
+                blankHeld = true;
+            } else {
+                stats.blank();
+            }
             return;
         }
         stats.firstLine(buf, start, end);
-        int messageStart = Layouts.messageStart(buf, start, end);
-        int messageEnd = Layouts.messageEnd(buf, start, end);
         boolean boxed = Layouts.isBoxed(buf, start, end);
         // a k9s segment that fills its box goes on only on the next boxed line
         boolean piece = previousWasPartial && (!previousWasBoxed || boxed);
@@ -83,7 +103,7 @@ public final class RecordAssembler implements LineSink {
         // a paste that lost the block's indentation still shows its members, "Addr": "host:port",
         boolean member = recordOpensBlock && Layouts.isJsonMember(buf, messageStart, messageEnd);
         boolean fieldsBelow = recordLines == 1 && headOpensFieldsBelow(buf, start, end);
-        boolean continuation = recordLines > 0 && recordLines < MAX_RECORD_LINES
+        boolean continuation = joinsAcrossBlank || recordLines > 0 && recordLines < MAX_RECORD_LINES
                 && (piece || closesBlock || member || fieldsBelow || Layouts.isContinuation(buf, messageStart, messageEnd)
                 || previousWasJulHeader && Layouts.isJulLevelLine(buf, messageStart, messageEnd));
         previousWasJulHeader = Layouts.isJulHeader(buf, messageStart, messageEnd);
@@ -127,13 +147,18 @@ public final class RecordAssembler implements LineSink {
      * {@link #line}.
      */
     public static boolean startsRecordAfter(byte[] b, int kStart, int kEnd, int lStart, int lEnd) {
-        if (isBlank(b, kStart, kEnd) || isBlank(b, lStart, lEnd)) {
-            return true;
-        }
         int k = Layouts.messageStart(b, kStart, kEnd);
-        boolean kPartial = k != kStart && Layouts.isPartial(b, kStart, kEnd);
         int l = Layouts.messageStart(b, lStart, lEnd);
         int lMessageEnd = Layouts.messageEnd(b, lStart, lEnd);
+        boolean kBlank = isBlankLine(b, kStart, kEnd, k, Layouts.messageEnd(b, kStart, kEnd));
+        if (isBlankLine(b, lStart, lEnd, l, lMessageEnd)) {
+            // a blank line under a record is held back to see what follows it: only a second blank is sure to end nothing
+            return kBlank;
+        }
+        if (kBlank) {
+            return !Layouts.isGoroutineHeader(b, l, lMessageEnd);
+        }
+        boolean kPartial = k != kStart && Layouts.isPartial(b, kStart, kEnd);
         // a line that starts with '}' may close a block any line before it opened
         return !kPartial && !Layouts.closesBlock(b, l, lMessageEnd) && !Layouts.isJsonMember(b, l, lMessageEnd)
                 && !Layouts.opensFieldsBelow(b, kStart, kEnd, b, lStart, lEnd)
@@ -168,6 +193,10 @@ public final class RecordAssembler implements LineSink {
     }
 
     private void finishRecord() {
+        if (blankHeld) {
+            blankHeld = false;
+            stats.blank();
+        }
         if (recordLines == 0) {
             return;
         }
@@ -198,6 +227,11 @@ public final class RecordAssembler implements LineSink {
             lastHost = Arrays.copyOfRange(buf, h[0], h[1]);
             hosts.accept(new String(lastHost, java.nio.charset.StandardCharsets.UTF_8));
         }
+    }
+
+    /** Blank, or nothing but a transport's prefix: a journal line or a container's with an empty message. */
+    private static boolean isBlankLine(byte[] b, int start, int end, int messageStart, int messageEnd) {
+        return isBlank(b, start, end) || messageStart > start && messageStart <= messageEnd && isBlank(b, messageStart, messageEnd);
     }
 
     private static boolean isBlank(byte[] b, int s, int e) {

@@ -722,7 +722,8 @@ public final class SignatureExtractor {
         if (r.level().atLeast(Level.WARN)) {
             return true;
         }
-        return (r.level() == Level.UNKNOWN) && ERROR_MARKER.matcher(all).find();
+        // a Go panic's own words can be anything ("panic: TODO"); the trace under it said where it was
+        return (r.level() == Level.UNKNOWN) && (ERROR_MARKER.matcher(all).find() || message.startsWith("panic: "));
     }
 
     private static String errorText(LogRecord r, Origin origin, String message) {

@@ -44,6 +44,35 @@ class RecordAssemblerTest {
     }
 
     @Test
+    void aGoPanicKeepsTheTraceGoPrintsAfterOneBlankLine() throws IOException {
+        String panic = "panic: TODO\n\ngoroutine 48 [running]:\n"
+                + "github.com/example/exporter.(*exp).push(0xc0003dbd00, 0x4383e60)\n\t/src/exporter/exporter.go:72 +0x47\n";
+        Run run = assemble(INFO + panic + INFO, LineFilter.ALL);
+        assertEquals(List.of(1L, 2L, 7L), run.records().stream().map(RawRecord::firstLine).toList());
+        assertEquals(5, run.records().get(1).lines().size(), "the blank line is one of the record's lines");
+        assertEquals(0, run.accounting().skippedBlank());
+        assertEquals(run.accounting().read(), run.accounting().parsed());
+
+        Run twoBlanks = assemble("panic: TODO\n\n\ngoroutine 48 [running]:\n", LineFilter.ALL);
+        assertEquals(2, twoBlanks.records().size());
+        assertEquals(2, twoBlanks.accounting().skippedBlank());
+        Run otherLine = assemble("panic: TODO\n\n" + INFO, LineFilter.ALL);
+        assertEquals(2, otherLine.records().size());
+        assertEquals(1, otherLine.accounting().skippedBlank());
+
+        byte[] b = ("panic: TODO\n\ngoroutine 48 [running]:\n").getBytes(StandardCharsets.UTF_8);
+        assertFalse(RecordAssembler.startsRecordAfter(b, 0, 11, 12, 12), "a blank line under a record may still join it");
+        assertFalse(RecordAssembler.startsRecordAfter(b, 12, 12, 13, b.length - 1), "the trace joins across the blank line");
+    }
+
+    @Test
+    void aContainersBlankLineIsBlank() throws IOException {
+        Run run = assemble("otel    | panic: TODO\notel    |\notel    | goroutine 48 [running]:\notel    | created by main.main\n", LineFilter.ALL);
+        assertEquals(1, run.records().size());
+        assertEquals(4, run.records().get(0).lines().size());
+    }
+
+    @Test
     void aRecordPassesWhenAnyOfItsLinesPasses() throws IOException {
         LineFilter onlyCausedBy = (b, s, e) -> new String(b, s, e - s, StandardCharsets.UTF_8).startsWith("Caused by");
         Run run = assemble(INFO + JAVA + "\n" + INFO, onlyCausedBy);

@@ -31,6 +31,10 @@ class StreamPiecesTest {
         "{\"log\":\"partial \",\"stream\":\"stderr\",\"time\":\"2025-06-10T09:00:02Z\"}",
         "",
         "   ",
+        "panic: TODO",
+        "goroutine 7 [running]:",
+        "otel    |",
+        "otel    | goroutine 8 [running]:",
     };
 
     /** Pieces put back together give the stream; every cut is where a record starts whatever came before it. */
