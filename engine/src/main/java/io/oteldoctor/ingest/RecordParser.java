@@ -78,6 +78,8 @@ public final class RecordParser {
             "^\\[(?:otel\\.javaagent|opentelemetry\\.javaagent|opentelemetry\\.auto\\.trace) ([^\\]]+)\\] \\[([^\\]]*)\\] (TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)$", Pattern.DOTALL);
     private static final Pattern JUL_LEVEL = Pattern.compile(
             "^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): (.*)$", Pattern.DOTALL);
+    /** Dart's logging package prints the same level names as JUL, then the time: {@code WARNING: 2024-02-19 16:38:23.374773: ...}. */
+    private static final Pattern DART_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?): ");
     private static final String JUL_TIME = "([A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M)";
     private static final Pattern JUL_HEADER = Pattern.compile("^" + JUL_TIME + " (\\S+)(?: (\\S+))?$");
     /** JUL's two lines joined into one, as a paste or a log shipper flattens them. */
@@ -141,6 +143,10 @@ public final class RecordParser {
             "^([IWEF])\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+\\s+\\d+ ([\\w.-]+\\.(?:cc|c|cpp|h):\\d+)\\] ?(.*)$", Pattern.DOTALL);
     private static final Pattern LEADING_TIME = Pattern.compile(
             "^\\[?(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,:]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)\\]?[ \\t]+");
+    /** Fields only a collector component's logger adds, in each generation's names. */
+    private static final List<String> COMPONENT_KEYS = List.of("otelcol.component.id", "otelcol.component.kind", "kind", "component_kind");
+    /** opentelemetry-rust's global error handler, which prints to stderr with no level of its own. */
+    private static final Pattern RUST_ERROR_HANDLER = Pattern.compile("OpenTelemetry (?:\\w+ )?error occurred");
     private static final Pattern LEVEL_WORD = Pattern.compile(
             "(?:^|[\\s\\[|])(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|SEVERE|CRITICAL|FATAL|trace|debug|info|warn|warning|error|fatal)(?=[\\s\\]|:]|$)");
     private static final Pattern CRI = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\S+) (stdout|stderr) ([FP]) (.*)$", Pattern.DOTALL);
@@ -445,6 +451,12 @@ public final class RecordParser {
                     }
                     return new Unwrapped(InputFormat.SHIPPER_JSON, text, null, null, null, zap);
                 }
+                JsonNode ecsLevel = node.get("log.level");
+                if (ecsLevel != null && ecsLevel.isTextual() && node.has("message")) {
+                    Inner ecs = ecsJson(node);
+                    boolean collector = ecs.fields().keySet().stream().anyMatch(k -> k.startsWith("otelcol."));
+                    return new Unwrapped(collector ? InputFormat.COLLECTOR_JSON : InputFormat.PLAIN, text, null, null, null, ecs);
+                }
                 Unwrapped shipped = shipperJson(node);
                 if (shipped != null) {
                     return shipped;
@@ -685,6 +697,28 @@ public final class RecordParser {
 
     private static final List<String> APP_JSON_LOGGER = List.of("loggerName", "logger_name", "logger");
 
+    /**
+     * Elastic Common Schema's JSON (elastic-agent and its collector, APM Server, Beats): the
+     * record's own level, message and time under dotted names, the error as {@code error.message}.
+     */
+    private Inner ecsJson(JsonNode node) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> flatten(e.getKey(), e.getValue(), fields));
+        String level = fields.remove("log.level");
+        String message = fields.remove("message");
+        String time = fields.remove("@timestamp");
+        String logger = fields.get("log.logger");
+        if (logger == null && fields.get("log.origin.file.name") != null) {
+            String line = fields.get("log.origin.file.line");
+            logger = fields.get("log.origin.file.name") + (line == null ? "" : ":" + line);
+        }
+        String error = fields.remove("error.message");
+        if (error != null) {
+            fields.putIfAbsent("error", error);
+        }
+        return new Inner(Timestamps.parse(time == null ? "" : time), Level.parse(level), logger, message, fields);
+    }
+
     private static String firstPresent(Map<String, String> fields, List<String> names) {
         for (String name : names) {
             String v = fields.get(name);
@@ -726,6 +760,10 @@ public final class RecordParser {
         }
         m = JUL_LEVEL.matcher(text);
         if (m.matches()) {
+            Matcher dart = DART_TIME.matcher(m.group(2));
+            if (dart.lookingAt()) {
+                return new Inner(Timestamps.parse(dart.group(1)), Level.parse(m.group(1)), null, m.group(2).substring(dart.end()), Map.of());
+            }
             return new Inner(null, Level.parse(m.group(1)), null, m.group(2), Map.of());
         }
         m = LOGBACK.matcher(text);
@@ -788,6 +826,15 @@ public final class RecordParser {
                 return behind.timestamp() != null ? behind
                         : new Inner(ts, behind.level(), behind.logger(), behind.message(), behind.fields());
             }
+        }
+        TrailingFields headless = trailingFields(rest, false);
+        if (headless != null && COMPONENT_KEYS.stream().anyMatch(headless.fields()::containsKey)) {
+            // a collector's console line whose time, level and caller a paste cut off: the message and its fields remain
+            return new Inner(ts, Level.UNKNOWN, null, rest.substring(0, headless.messageEnd()).strip(), headless.fields());
+        }
+        if (RUST_ERROR_HANDLER.matcher(rest).lookingAt()) {
+            // "trace" there names the signal, not a level: the handler reports errors only
+            return new Inner(ts, Level.ERROR, null, text, Map.of());
         }
         Level level = Level.UNKNOWN;
         Matcher lw = LEVEL_WORD.matcher(rest.length() > 80 ? rest.substring(0, 80) : rest);

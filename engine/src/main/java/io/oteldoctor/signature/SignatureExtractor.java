@@ -232,7 +232,10 @@ public final class SignatureExtractor {
             // the oauth2client extension's failed token fetch, which every export through it waits on
             + "|failed to get security token from token endpoint"
             // Azure Monitor's Application Insights agents and SDKs
-            + "|applicationinsights");
+            + "|applicationinsights"
+            // an SDK that counts what it could not send (Dart's: Failed to export 3 spans.)
+            + "|failed to export \\d+ (?:spans?|metrics?|logs?|log records?|data points?)\\b");
+    private static final Pattern COUNTED_EXPORT_FAILURE = Pattern.compile("(?i)failed to export \\d+ (?:spans?|metrics?|logs?|log records?|data points?)\\b");
     /** otlphttp's {@code Message=<text>} from a decoded Status, or a Status JSON body's message; an empty one does not count. */
     private static final Pattern STATUS_MESSAGE = Pattern.compile("\\bMessage=[^,\\s]|\"code\":\\s*\\d+,\\s*\"message\":\\s*\"[^\"]");
     /** An exporter's own words for a request that did not go through. */
@@ -364,7 +367,7 @@ public final class SignatureExtractor {
         if (r.format() == InputFormat.COLLECTOR_CONSOLE || r.format() == InputFormat.COLLECTOR_JSON
                 || r.logger() != null && r.logger().contains(".go:")
                 || r.firstField("otelcol.component.id", "otelcol.component.kind") != null
-                || r.field("kind") != null && r.firstField("name", "data_type") != null
+                || r.firstField("kind", "component_kind") != null && r.firstField("name", "data_type", "component_name") != null
                 || alloyComponent != null && (alloyComponent.startsWith("otelcol.") || alloyWriterSignal(alloyComponent) != null)) {
             return Origin.COLLECTOR;
         }
@@ -639,7 +642,8 @@ public final class SignatureExtractor {
                 return Envelope.NONE;
             }
             default -> {
-                return Envelope.NONE;
+                // an SDK this does not know by name that counts what it could not send (Dart's)
+                return COUNTED_EXPORT_FAILURE.matcher(message).lookingAt() ? Envelope.DROPPED : Envelope.NONE;
             }
         }
     }
@@ -711,7 +715,7 @@ public final class SignatureExtractor {
                     || APPINSIGHTS_FAILED_RESPONSE.matcher(message).lookingAt()
                     // a paste of the fields object alone lost the level with the rest of the line
                     || r.level() == Level.UNKNOWN && errorText != null && !errorText.isEmpty()
-                    && "exporter".equalsIgnoreCase(r.firstField("otelcol.component.kind", "kind"));
+                    && "exporter".equalsIgnoreCase(r.firstField("otelcol.component.kind", "kind", "component_kind"));
         }
         if (origin == Origin.OTHER && !EXPORT_CONTEXT.matcher(all + "\n" + r.continuation()).find()
                 && !GO_RUNTIME_CRASH.matcher(message).lookingAt()
@@ -731,7 +735,13 @@ public final class SignatureExtractor {
             String error = errorField(r);
             return error == null ? "" : error;
         }
-        return r.continuation();
+        // a structured line of a program this does not know (a collector whose field names a paste
+        // mangled, an application's JSON logger) still keeps its error where such lines do
+        String error = r.firstField("error", "err");
+        if (error == null || error.isEmpty()) {
+            return r.continuation();
+        }
+        return r.continuation().isEmpty() ? error : error + "\n" + r.continuation();
     }
 
     /**
