@@ -6,5 +6,6 @@ public enum DnsError {
     /** gRPC's resolver found no address (hides NXDOMAIN). */ ZERO_ADDRESSES,
     SERVER_MISBEHAVING,
     /** The DNS server did not answer in time. */ LOOKUP_TIMEOUT,
+    /** The lookup failed without an answer about the name: the DNS server refused, or the system resolver erred. */ LOOKUP_FAILED,
     NONE
 }

@@ -50,6 +50,8 @@ public final class Signal implements Cloneable {
     private final boolean brokerMessageTooLarge;
     private final boolean noBackendResolved;
     private final boolean bodyTooLarge;
+    private final boolean queueElementTooLarge;
+    private final boolean credentialFetchTimedOut;
     private final boolean signalNotAccepted;
     private final boolean backendOutOfMemory;
     private final boolean backendNotServing;
@@ -102,6 +104,8 @@ public final class Signal implements Cloneable {
         this.brokerMessageTooLarge = b.brokerMessageTooLarge;
         this.noBackendResolved = b.noBackendResolved;
         this.bodyTooLarge = b.bodyTooLarge;
+        this.queueElementTooLarge = b.queueElementTooLarge;
+        this.credentialFetchTimedOut = b.credentialFetchTimedOut;
         this.signalNotAccepted = b.signalNotAccepted;
         this.backendOutOfMemory = b.backendOutOfMemory;
         this.backendNotServing = b.backendNotServing;
@@ -305,6 +309,22 @@ public final class Signal implements Cloneable {
     }
 
     /**
+     * The exporter's own sending queue refused a request bigger than all of its capacity
+     * ({@code element size too large}): no amount of draining makes room for it.
+     */
+    public boolean isQueueElementTooLarge() {
+        return queueElementTooLarge;
+    }
+
+    /**
+     * A cloud SDK's fetch of the credentials it signs requests with (the instance metadata
+     * service, STS) ran out of time or was cancelled: the request itself was never sent.
+     */
+    public boolean isCredentialFetchTimedOut() {
+        return credentialFetchTimedOut;
+    }
+
+    /**
      * An OTLP receiver answered the export with the collector's {@code telemetry type is not
      * supported}: the address serves OTLP, but nothing behind it consumes this signal. (gRPC's
      * {@code unknown service}, by contrast, may come from a server that is no OTLP receiver at all.)
@@ -432,7 +452,8 @@ public final class Signal implements Cloneable {
                 || timeout != Timeout.NONE || resource != ResourceSignal.NONE || queueFull
                 || downstreamMemoryRefusal || messageTooLarge || unknownService || startupFailure || crashed || credentialsRejected
                 || retryableStatusUnnamed || pathHintNamed || unreadableResponse || throttledInWords || brokerMessageTooLarge
-                || noBackendResolved || bodyTooLarge || signalNotAccepted || backendOutOfMemory || backendNotServing;
+                || noBackendResolved || bodyTooLarge || signalNotAccepted || backendOutOfMemory || backendNotServing
+                || queueElementTooLarge || credentialFetchTimedOut;
     }
 
     /**
@@ -569,6 +590,8 @@ public final class Signal implements Cloneable {
         private boolean brokerMessageTooLarge;
         private boolean noBackendResolved;
         private boolean bodyTooLarge;
+        private boolean queueElementTooLarge;
+        private boolean credentialFetchTimedOut;
         private boolean signalNotAccepted;
         private boolean backendOutOfMemory;
         private boolean backendNotServing;
@@ -771,6 +794,16 @@ public final class Signal implements Cloneable {
             return this;
         }
 
+        public Builder queueElementTooLarge(boolean value) {
+            this.queueElementTooLarge = value;
+            return this;
+        }
+
+        public Builder credentialFetchTimedOut(boolean value) {
+            this.credentialFetchTimedOut = value;
+            return this;
+        }
+
         public Builder signalNotAccepted(boolean value) {
             this.signalNotAccepted = value;
             return this;
@@ -856,6 +889,8 @@ public final class Signal implements Cloneable {
             brokerMessageTooLarge = s.brokerMessageTooLarge;
             noBackendResolved = s.noBackendResolved;
             bodyTooLarge = s.bodyTooLarge;
+            queueElementTooLarge = s.queueElementTooLarge;
+            credentialFetchTimedOut = s.credentialFetchTimedOut;
             signalNotAccepted = s.signalNotAccepted;
             backendOutOfMemory = s.backendOutOfMemory;
             backendNotServing = s.backendNotServing;

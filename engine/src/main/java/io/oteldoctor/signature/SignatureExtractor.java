@@ -47,7 +47,9 @@ public final class SignatureExtractor {
                     // opentelemetry-erlang: error response from service exported to status=404 <body>
                     + "|error response from service exported to status="
                     // Google's Python clients: google.api_core.exceptions.PermissionDenied: 403 The caller does not have permission
-                    + "|google\\.api_core\\.exceptions\\.\\w+: )(\\d{3})");
+                    + "|google\\.api_core\\.exceptions\\.\\w+: "
+                    // sapm and the datadog exporter: server responded with 429; request to <url> responded with 413 Payload too large
+                    + "|\\bresponded with )(\\d{3})\\b");
     /** Contrib exporters and HTTP clients: {@code HTTP 429 "Too Many Requests"}, {@code HTTP status 401}, {@code 403 Forbidden}. */
     private static final Pattern HTTP_STATUS_LOOSE = Pattern.compile(
             "\\bHTTP(?: status| Status)? ([45]\\d\\d)\\b|\\b([45]\\d\\d) (?:Unauthorized|Forbidden|Not Found|Method Not Allowed|Too Many Requests"
@@ -126,7 +128,20 @@ public final class SignatureExtractor {
     /** Go's net package, Java, Node, and Windows' WSAETIMEDOUT text when it comes from a connect ({@code connectex:}). */
     private static final Pattern DIAL_TIMEOUT = Pattern.compile("dial tcp [^\\s]*:? ?(?:[^\\s]*: )?i/o timeout|connect timed out|ETIMEDOUT|Connect timeout"
             + "|(?<!wsarecv: |wsasend: )A connection attempt failed because the connected party did not properly respond");
-    private static final Pattern DNS_TIMEOUT = Pattern.compile("lookup [^\\s]+ on [^\\s]+: read udp [^\\s]+: i/o timeout|Temporary failure in name resolution|EAI_AGAIN");
+    private static final Pattern DNS_TIMEOUT = Pattern.compile("lookup [^\\s]+ on [^\\s]+: read udp [^\\s]+: i/o timeout|Temporary failure in name resolution|EAI_AGAIN"
+            // the loadbalancing exporter's DNS resolver logs its own words over the resolver's bare error
+            + "|^failed to resolve\\b.*\\n(?:.*\\b)?i/o timeout");
+    /**
+     * Go's resolver failed for a reason other than an answer about the name: the DNS server refused
+     * or could not be reached ({@code lookup h on [::1]:53: read udp ...: connection refused}), or
+     * the system resolver failed ({@code lookup h: device or resource busy}).
+     */
+    private static final Pattern DNS_LOOKUP_FAILED = Pattern.compile("\\blookup [\\w.-]+(?: on \\S+)?: \\S");
+    /** The refusal is the DNS server's, met while looking the endpoint's name up. */
+    private static final Pattern RESOLVER_REFUSED = Pattern.compile("\\blookup \\S+ on \\S+: read udp \\S+: (?:read: )?connection refused");
+    /** An AWS SDK's credential fetch (IMDS, STS) timed out or was cancelled before the request it signs could go. */
+    private static final Pattern CREDENTIAL_FETCH_TIMEOUT = Pattern.compile(
+            "(?:get credentials|failed to refresh cached credentials)[:,] [^\\n]*?(?:request canceled|deadline exceeded|i/o timeout|timed out)");
     private static final Pattern PROXY_REFUSED = Pattern.compile("\"https?://[^\"]+\": (?:Forbidden|Proxy Authentication Required)\\b|failed to do connect handshake");
     private static final Pattern ERROR_MARKER = Pattern.compile(
             "(?i)\\b(error|exception|failed|failure|refused|unable|cannot|timeout|timed out|unavailable|denied|unauthori[sz]ed|forbidden)\\b");
@@ -727,7 +742,8 @@ public final class SignatureExtractor {
             return true;
         }
         // a Go panic's own words can be anything ("panic: TODO"); the trace under it said where it was
-        return (r.level() == Level.UNKNOWN) && (ERROR_MARKER.matcher(all).find() || message.startsWith("panic: "));
+        // ... and a pod listing's STATUS column says OOMKilled and nothing else
+        return (r.level() == Level.UNKNOWN) && (ERROR_MARKER.matcher(all).find() || message.startsWith("panic: ") || all.contains("OOMKilled"));
     }
 
     private static String errorText(LogRecord r, Origin origin, String message) {
@@ -812,7 +828,9 @@ public final class SignatureExtractor {
                 // the Application Insights Java agent, built on OpenTelemetry's: "Max export queue size of 16384 has been hit, dropping a span"
                 "export queue size of",
                 // opentelemetry-js BatchSpanProcessor (and its log and metric siblings): warn once spans fit in again, debug at the first drop
-                "because maxQueueSize reached", "maxQueueSize reached, dropping"));
+                "because maxQueueSize reached", "maxQueueSize reached, dropping",
+                // opentelemetry-rust's batch processors, whose queue is a bounded channel
+                "because the channel is full", "as the channel is full"));
         b.downstreamMemoryRefusal(has(t, "data refused due to high memory usage", "data dropped due to high memory usage"));
         // grpc-go says "after decompression" when the limit is met by a compressed message's inflated size; grpc-java words it its own way
         b.messageTooLarge(has(t, "message larger than max", "message after decompression larger than max", "Received message larger than max",
@@ -835,6 +853,9 @@ public final class SignatureExtractor {
         b.noBackendResolved(LB_NO_BACKEND.matcher(t).find());
         // Go's http.MaxBytesReader (the collector's max_request_body_size) and Node's body parsers
         b.bodyTooLarge(hasIgnoreCase(t, "request body too large") || hasIgnoreCase(t, "request entity too large"));
+        // exporterhelper's queue (its sizer in bytes or items) refuses a request that alone exceeds queue_size
+        b.queueElementTooLarge(t.contains("element size too large"));
+        b.credentialFetchTimedOut(CREDENTIAL_FETCH_TIMEOUT.matcher(t).find());
         // "telemetry type is not supported" is also what a collector says at start-up of a component built
         // for the wrong signal; only an answer to an export (a status came back) means the receiving side
         b.signalNotAccepted(t.contains("telemetry type is not supported") && statusCameBack(b.build()));
@@ -842,7 +863,9 @@ public final class SignatureExtractor {
         // "Error: " is also how a program (a Rust main returning its error) stops on the export failure it
         // names, and a component that dials at start (the Kafka exporter's brokers) stops the collector with
         // the dial's error: then the named failure is the reading, not an unexplained stop
+        // collectors before v0.60 or so ended with "application run finished with error" and "cannot build pipelines"
         b.startupFailure((t.startsWith("Error: ") || has(t, "collector server run finished with error", "failed to build pipelines",
+                "application run finished with error", "cannot build pipelines",
                 "cannot unmarshal the configuration", "invalid configuration:", "failed to get config", "cannot start pipelines",
                 // the service graph's own error line (v0.92+), the only trace of it when the log goes to a file and Error: to stderr
                 "Failed to start component")) && !lowerLayerNamed(b.build()));
@@ -1014,8 +1037,8 @@ public final class SignatureExtractor {
             e = NetError.PROXY_UNREACHABLE;
         } else if (PROXY_REFUSED.matcher(t).find()) {
             e = NetError.PROXY_REJECTED;
-        } else if (hasIgnoreCase(t, "connection refused") || hasIgnoreCase(t, "econnrefused") || t.contains("actively refused")
-                || t.contains("ConnectionRefused")) {
+        } else if ((hasIgnoreCase(t, "connection refused") || hasIgnoreCase(t, "econnrefused") || t.contains("actively refused")
+                || t.contains("ConnectionRefused")) && !RESOLVER_REFUSED.matcher(t).find()) {
             // Windows (WSAECONNREFUSED): "No connection could be made because the target machine actively refused it";
             // Rust's io::ErrorKind and Python's exception name
             e = NetError.CONNECTION_REFUSED;
@@ -1085,6 +1108,8 @@ public final class SignatureExtractor {
             e = DnsError.SERVER_MISBEHAVING;
         } else if (DNS_TIMEOUT.matcher(t).find()) {
             e = DnsError.LOOKUP_TIMEOUT;
+        } else if (DNS_LOOKUP_FAILED.matcher(t).find()) {
+            e = DnsError.LOOKUP_FAILED;
         }
         b.dnsError(e);
     }
@@ -1256,7 +1281,7 @@ public final class SignatureExtractor {
     /** Time-outs count only when nothing underneath explains them. */
     private static void timeout(String t, Signal.Builder b) {
         Signal probe = b.build();
-        boolean explained = lowerLayerNamed(probe) || probe.getResource() != ResourceSignal.NONE
+        boolean explained = lowerLayerNamed(probe) || probe.getResource() != ResourceSignal.NONE || probe.isCredentialFetchTimedOut()
                 || probe.isQueueFull() || probe.isDownstreamMemoryRefusal() || probe.getHttpStatus() != 0
                 || probe.getGrpcCode() != GrpcCode.NONE && probe.getGrpcCode() != GrpcCode.DEADLINE_EXCEEDED
                 && probe.getGrpcCode() != GrpcCode.UNAVAILABLE && probe.getGrpcCode() != GrpcCode.CANCELLED;
@@ -1266,7 +1291,8 @@ public final class SignatureExtractor {
             if (has(t, "while waiting for connections to become ready", "waiting for new LB policy update", "latest balancer error",
                     "request canceled while waiting for connection")) {
                 e = Timeout.WAITING_FOR_CONNECTION;
-            } else if (has(t, "request will be cancelled before next retry")) {
+            } else if (has(t, "request will be cancelled before next retry", "request is cancelled or timed out", "Request is cancelled or timed out")) {
+                // the second is what the retry loop says when the caller's context ends while it waits to retry
                 e = Timeout.CANCELLED_BEFORE_RETRY;
             } else if (has(t, "Client.Timeout exceeded while awaiting headers", "timeout awaiting response headers")) {
                 e = Timeout.AWAITING_HEADERS;

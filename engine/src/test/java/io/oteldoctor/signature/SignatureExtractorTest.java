@@ -665,4 +665,69 @@ class SignatureExtractorTest {
         assertEquals("relay.edge.internal:14317", s.getEndpoint().hostPort());
         assertEquals(NetError.CONNECTION_REFUSED, s.getNetError());
     }
+
+    @Test
+    void aLookupThatFailedWithoutAnAnswerIsTheResolversFailureNotTheEndpoints() {
+        Signal busy = read(console("info", "Exporting failed. Will retry the request after interval.", "\"kind\": \"exporter\", "
+                + "\"name\": \"otlphttp\", \"error\": \"failed to make an HTTP request: Post \\\"http://agg.svc.cluster.local.:4318/v1/logs\\\": "
+                + "dial tcp: lookup agg.svc.cluster.local.: device or resource busy\""));
+        assertEquals(DnsError.LOOKUP_FAILED, busy.getDnsError());
+        Signal refused = read(console("info", "Exporting failed. Will retry the request after interval.", "\"kind\": \"exporter\", "
+                + "\"name\": \"otlp\", \"error\": \"dial tcp: lookup ingest.example.org on [::1]:53: read udp [::1]:52877->[::1]:53: read: connection refused\""));
+        assertEquals(DnsError.LOOKUP_FAILED, refused.getDnsError());
+        assertEquals(NetError.NONE, refused.getNetError(), "the DNS server refused, not the endpoint");
+        Signal nxdomain = read(console("info", "Exporting failed. Will retry the request after interval.", "\"kind\": \"exporter\", "
+                + "\"name\": \"otlp\", \"error\": \"dial tcp: lookup ingest.example.org on 10.0.0.10:53: no such host\""));
+        assertEquals(DnsError.NO_SUCH_HOST, nxdomain.getDnsError());
+    }
+
+    @Test
+    void aCredentialFetchThatTimedOutExplainsTheDeadline() {
+        Signal s = read(console("error", "Exporting failed. Dropping data.", "\"otelcol.component.id\": \"awss3\", "
+                + "\"otelcol.component.kind\": \"exporter\", \"error\": \"operation error S3: PutObject, get identity: get credentials: "
+                + "operation error STS: AssumeRole, request canceled, context deadline exceeded\""));
+        assertTrue(s.isCredentialFetchTimedOut());
+        assertEquals(Timeout.NONE, s.getTimeout());
+        Signal plain = read(console("error", "Exporting failed. Dropping data.", "\"otelcol.component.id\": \"awss3\", "
+                + "\"otelcol.component.kind\": \"exporter\", \"error\": \"operation error S3: PutObject, context deadline exceeded\""));
+        assertFalse(plain.isCredentialFetchTimedOut());
+        assertEquals(Timeout.IN_FLIGHT_DEADLINE, plain.getTimeout());
+    }
+
+    @Test
+    void theRetryLoopsCancelledOrTimedOutIsTheCallersDeadline() {
+        Signal s = read(console("error", "Exporting failed. Rejecting data.", "\"kind\": \"exporter\", \"name\": \"otlphttp\", "
+                + "\"error\": \"request is cancelled or timed out failed to make an HTTP request: Post \\\"https://in.example.net/v1/traces\\\": context canceled\""));
+        assertEquals(Timeout.CANCELLED_BEFORE_RETRY, s.getTimeout());
+        Signal refused = read(console("error", "Exporting failed. Rejecting data.", "\"kind\": \"exporter\", \"name\": \"otlphttp\", "
+                + "\"error\": \"request is cancelled or timed out failed to make an HTTP request: Post \\\"https://in.example.net/v1/traces\\\": "
+                + "dial tcp 10.0.0.9:443: connect: connection refused\""));
+        assertEquals(Timeout.NONE, refused.getTimeout(), "the refusal underneath explains it");
+        assertEquals(NetError.CONNECTION_REFUSED, refused.getNetError());
+    }
+
+    @Test
+    void theStatusAServerRespondedWithIsItsHttpStatus() {
+        Signal sapm = read(console("info", "Exporting failed. Will retry the request after interval.", "\"kind\": \"exporter\", "
+                + "\"name\": \"sapm\", \"error\": \"server responded with 429\""));
+        assertEquals(429, sapm.getHttpStatus());
+        Signal count = read(console("info", "Exporting failed. Will retry the request after interval.", "\"kind\": \"exporter\", "
+                + "\"name\": \"sapm\", \"error\": \"server responded with 4096 bytes of garbage\""));
+        assertEquals(0, count.getHttpStatus());
+    }
+
+    @Test
+    void anOlderCollectorsEndingIsAStartupFailure() {
+        Signal s = read("2022/04/11 14:03:01 application run finished with error: cannot build pipelines: failed to create \"clickhouse\" "
+                + "exporter, in pipeline \"logs\": code: 81, message: Database otel does not exist");
+        assertTrue(s.isStartupFailure());
+    }
+
+    @Test
+    void aStructuredLineOfAnUnknownProgramKeepsItsErrorField() {
+        Signal s = read("time=2025-04-17T09:21:33Z level=error msg=\"Exporting failed. Dropping data.\" error=\"rpc error: code = "
+                + "ResourceExhausted desc = grpc: received message larger than max (5242991 vs. 4194304)\"");
+        assertEquals(GrpcCode.RESOURCE_EXHAUSTED, s.getGrpcCode());
+        assertTrue(s.isMessageTooLarge());
+    }
 }
