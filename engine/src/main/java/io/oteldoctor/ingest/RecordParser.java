@@ -828,7 +828,8 @@ public final class RecordParser {
             }
         }
         TrailingFields headless = trailingFields(rest, false);
-        if (headless != null && COMPONENT_KEYS.stream().anyMatch(headless.fields()::containsKey)) {
+        if (headless != null && !rest.isEmpty() && Character.isLetter(rest.charAt(0)) && rest.lastIndexOf('\t', headless.messageEnd() - 1) < 0
+                && COMPONENT_KEYS.stream().anyMatch(headless.fields()::containsKey)) {
             // a collector's console line whose time, level and caller a paste cut off: the message and its fields remain
             return new Inner(ts, Level.UNKNOWN, null, rest.substring(0, headless.messageEnd()).strip(), headless.fields());
         }
@@ -837,11 +838,29 @@ public final class RecordParser {
             return new Inner(ts, Level.ERROR, null, text, Map.of());
         }
         Level level = Level.UNKNOWN;
-        Matcher lw = LEVEL_WORD.matcher(rest.length() > 80 ? rest.substring(0, 80) : rest);
-        if (lw.find()) {
+        String head = rest.length() > 80 ? rest.substring(0, 80) : rest;
+        Matcher lw = LEVEL_WORD.matcher(head);
+        while (lw.find()) {
+            if (isProse(head, lw.start(1), lw.group(1))) {
+                continue;
+            }
             level = Level.parse(lw.group(1));
+            break;
         }
         return new Inner(ts, level, null, text, Map.of());
+    }
+
+    /**
+     * A lowercase "trace", "debug" or "info" inside a sentence ("failed to push trace data") is a
+     * word, not the line's level: one counts only first on the line, in brackets or after a tab. A lower level
+     * taken wrongly would hide an error; "error" or "warn" in prose is still read as a level.
+     */
+    private static boolean isProse(String text, int at, String word) {
+        if (!(word.equals("trace") || word.equals("debug") || word.equals("info"))) {
+            return false;
+        }
+        char before = at == 0 ? ' ' : text.charAt(at - 1);
+        return !text.substring(0, at).isBlank() && before != '[' && before != '|' && before != '\t';
     }
 
     /** Erlang's logger levels (RFC 5424 names) on this tool's scale. */

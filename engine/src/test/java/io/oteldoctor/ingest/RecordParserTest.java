@@ -56,6 +56,42 @@ class RecordParserTest {
     }
 
     @Test
+    void aLevelWordInsideASentenceIsNoLevel() {
+        assertEquals(Level.UNKNOWN, parse("pushing trace data via the OTLP exporter did not succeed").level());
+        assertEquals(Level.ERROR, parse("OpenTelemetry trace error occurred. cannot send span to the batch span processor").level());
+        assertEquals(Level.INFO, parse("info: exporter started").level());
+        assertEquals(Level.DEBUG, parse("[debug] sending 3 spans").level());
+    }
+
+    @Test
+    void aConsoleLineWhoseHeadAPasteCutOffKeepsItsMessageAndFields() {
+        LogRecord r = parse("failed to send traces        {\"component_kind\": \"exporter\", \"component_name\": \"datadog\", \"error\": \"boom\"}");
+        assertEquals("failed to send traces", r.message());
+        assertEquals("boom", r.field("error"));
+        assertEquals(Level.UNKNOWN, r.level());
+    }
+
+    @Test
+    void ecsJsonIsTheRecordNotAnEnvelope() {
+        LogRecord r = parse("{\"log.level\":\"error\",\"@timestamp\":\"2026-02-27T11:04:29.833Z\",\"message\":\"Exporting failed. Rejecting data.\","
+                + "\"otelcol.component.kind\":\"exporter\",\"error\":{\"message\":\"element size too large\"},"
+                + "\"log.origin\":{\"file.name\":\"internal/base_exporter.go\",\"file.line\":114},\"otelcol.component.id\":\"otlphttp\"}");
+        assertEquals(InputFormat.COLLECTOR_JSON, r.format());
+        assertEquals(Level.ERROR, r.level());
+        assertEquals("Exporting failed. Rejecting data.", r.message());
+        assertEquals("element size too large", r.field("error"));
+        assertEquals("internal/base_exporter.go:114", r.logger());
+        assertEquals(Instant.parse("2026-02-27T11:04:29.833Z"), r.timestamp());
+    }
+
+    @Test
+    void dartLoggingPutsItsTimeAfterTheLevel() {
+        LogRecord r = parse("WARNING: 2024-02-19 16:38:23.374773: Failed to export 3 spans.");
+        assertEquals(Level.WARN, r.level());
+        assertEquals("Failed to export 3 spans.", r.message());
+    }
+
+    @Test
     void aLineStartingWithAWordAndAColonIsNoSyslogTag() {
         LogRecord r = parse("Error: failed to build pipelines: unknown type: \"otlpx\"");
         assertEquals(InputFormat.PLAIN, r.format());
