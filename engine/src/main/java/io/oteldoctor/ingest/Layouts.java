@@ -432,6 +432,9 @@ public final class Layouts {
             return false;
         }
         byte c = b[m];
+        if (c == '\t' && m + 2 < e && b[m + 1] == '{' && b[m + 2] == '"') {
+            return true; // zap's fields object under a message that ended with a newline
+        }
         if (c == ' ' || c == '\t') {
             // an indented line that starts a record of its own (a log pasted into an indented code
             // block), or an object of a pretty-printed JSON array (gcloud logging read --format=json)

@@ -241,6 +241,11 @@ public final class RecordParser {
             message = message.endsWith("{") ? message.substring(0, message.length() - 1).strip() : message;
             inner = new Inner(inner.timestamp, inner.level, inner.logger, message, below);
             continuation = List.of();
+        } else if (!continuation.isEmpty() && inner.fields.isEmpty() && inner.logger != null && CALLER.matcher(inner.logger).matches()
+                && (below = fieldsAfterMessageNewline(continuation.get(0))) != null) {
+            // a message that itself ended with a newline: zap writes the fields on the next line, tab first, before any stack
+            inner = new Inner(inner.timestamp, inner.level, inner.logger, inner.message, below);
+            continuation = continuation.subList(1, continuation.size());
         } else if (!continuation.isEmpty()) {
             // a console head without its fields object whose last indented line ends with one
             TrailingFields trailing = inner.fields.isEmpty() && inner.logger != null && CALLER.matcher(inner.logger).matches()
@@ -305,6 +310,12 @@ public final class RecordParser {
         }
         // nothing may follow the object: gRPC's JSON address dump goes on after its brace ("}. Err: ...")
         return flatObject((openedAtHead ? "{\n" : "") + String.join("\n", continuation), true);
+    }
+
+    /** The record's first line under the head when it is one fields object (a line that only indentation made a continuation). */
+    private static Map<String, String> fieldsAfterMessageNewline(String line) {
+        String object = line.strip();
+        return object.startsWith("{\"") ? fieldsObject(object) : null;
     }
 
     private static boolean closesOpenedBlock(String head, List<String> continuation) {
