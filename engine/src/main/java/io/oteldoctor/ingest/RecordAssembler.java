@@ -33,7 +33,8 @@ public final class RecordAssembler implements LineSink {
     private int recordLines;
     private boolean recordPasses;
     private boolean recordTruncated;
-    // a blank line after a record waits for the next: Go puts one between a panic and its trace
+    // a blank line after a record waits for the next: Go puts one between a panic and its trace,
+    // and some pastes put one between every two lines
     private boolean blankHeld;
     private final List<byte[]> copied = new ArrayList<>();
     // The newest line of the current record may still live in the scanner's buffer only.
@@ -76,8 +77,12 @@ public final class RecordAssembler implements LineSink {
         boolean joinsAcrossBlank = false;
         if (blankHeld) {
             blankHeld = false;
+            // a goroutine's trace under its panic, or the rest of a block the record opened (a paste
+            // that put a blank line between every two lines of gRPC's address dump)
             joinsAcrossBlank = !blank && recordLines < MAX_RECORD_LINES - 1
-                    && Layouts.isGoroutineHeader(buf, messageStart, messageEnd);
+                    && (Layouts.isGoroutineHeader(buf, messageStart, messageEnd) || recordOpensBlock
+                    && (Layouts.closesBlock(buf, messageStart, messageEnd) || Layouts.isJsonMember(buf, messageStart, messageEnd)
+                    || Layouts.isContinuation(buf, messageStart, messageEnd)));
             if (joinsAcrossBlank) {
                 pinPending();
                 copied.add(new byte[0]);
@@ -156,7 +161,9 @@ public final class RecordAssembler implements LineSink {
             return kBlank;
         }
         if (kBlank) {
-            return !Layouts.isGoroutineHeader(b, l, lMessageEnd);
+            // what may join a record across a blank line: a goroutine's trace, a block's members and its end
+            return !Layouts.isGoroutineHeader(b, l, lMessageEnd) && !Layouts.closesBlock(b, l, lMessageEnd)
+                    && !Layouts.isJsonMember(b, l, lMessageEnd) && !Layouts.isContinuation(b, l, lMessageEnd);
         }
         boolean kPartial = k != kStart && Layouts.isPartial(b, kStart, kEnd);
         // a line that starts with '}' may close a block any line before it opened
