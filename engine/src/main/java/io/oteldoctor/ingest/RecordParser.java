@@ -143,6 +143,10 @@ public final class RecordParser {
             "^([IWEF])\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+\\s+\\d+ ([\\w.-]+\\.(?:cc|c|cpp|h):\\d+)\\] ?(.*)$", Pattern.DOTALL);
     private static final Pattern LEADING_TIME = Pattern.compile(
             "^\\[?(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,:]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)\\]?[ \\t]+");
+    /** One or two names (pod, container) and a space before a line that starts with its ISO time. */
+    private static final Pattern POD_PREFIX = Pattern.compile("(?:[a-z0-9][a-z0-9.-]{0,252} ){1,2}(?=\\d{4}-\\d{2}-\\d{2}T\\d{2}:)");
+    /** A time of day: a message that holds one still has its head, whatever cut it short. */
+    private static final Pattern CLOCK = Pattern.compile("\\d{2}:\\d{2}:\\d{2}");
     /** Fields only a collector component's logger adds, in each generation's names. */
     private static final List<String> COMPONENT_KEYS = List.of("otelcol.component.id", "otelcol.component.kind", "kind", "component_kind");
     /** opentelemetry-rust's global error handler, which prints to stderr with no level of its own. */
@@ -824,6 +828,14 @@ public final class RecordParser {
         if (m.matches()) {
             return new Inner(Timestamps.parse(text), beamLevel(m.group(1)), null, m.group(2), Map.of());
         }
+        m = POD_PREFIX.matcher(text);
+        if (m.lookingAt()) {
+            // a pod's (and container's) name before each line, as stern and kubectl logs -l with a prefix print it
+            Inner behind = structured(text.substring(m.end()));
+            if (behind != null) {
+                return behind;
+            }
+        }
         Instant ts = null;
         String rest = text;
         m = LEADING_TIME.matcher(text);
@@ -840,6 +852,7 @@ public final class RecordParser {
         }
         TrailingFields headless = trailingFields(rest, false);
         if (headless != null && !rest.isEmpty() && Character.isLetter(rest.charAt(0)) && rest.lastIndexOf('\t', headless.messageEnd() - 1) < 0
+                && !CLOCK.matcher(rest.substring(0, headless.messageEnd())).find()
                 && COMPONENT_KEYS.stream().anyMatch(headless.fields()::containsKey)) {
             // a collector's console line whose time, level and caller a paste cut off: the message and its fields remain
             return new Inner(ts, Level.UNKNOWN, null, rest.substring(0, headless.messageEnd()).strip(), headless.fields());

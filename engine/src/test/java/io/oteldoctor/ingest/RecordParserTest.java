@@ -85,6 +85,19 @@ class RecordParserTest {
     }
 
     @Test
+    void aPodsNameBeforeAConsoleLineIsAPrefix() {
+        LogRecord r = parse("otel-gw-7c9f5d6b8-x2x9k otc-container 2025-05-27T07:00:48.102Z\twarn\tbatchprocessor@v0.126.0/batch_processor.go:264\t"
+                + "Sender failed\t{\"otelcol.component.id\": \"batch\", \"otelcol.component.kind\": \"processor\", \"error\": \"boom\"}");
+        assertEquals(Level.WARN, r.level());
+        assertEquals("Sender failed", r.message());
+        assertEquals("boom", r.field("error"));
+        LogRecord kept = parse("lupa-745957c65f-5rxmg 2022-12-14T12:18:20.865Z    warn    batchprocessor@v0.64.1/batch_processor.go:178    Sender failed    "
+                + "{\"kind\": \"processor\", \"name\": \"batch\", \"error\": \"context deadline exceeded\"}");
+        assertEquals("Sender failed", kept.message());
+        assertEquals(Level.WARN, kept.level());
+    }
+
+    @Test
     void dartLoggingPutsItsTimeAfterTheLevel() {
         LogRecord r = parse("WARNING: 2024-02-19 16:38:23.374773: Failed to export 3 spans.");
         assertEquals(Level.WARN, r.level());
