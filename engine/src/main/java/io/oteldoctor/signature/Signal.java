@@ -310,7 +310,8 @@ public final class Signal implements Cloneable {
 
     /**
      * The exporter's own sending queue refused a request bigger than all of its capacity
-     * ({@code element size too large}): no amount of draining makes room for it.
+     * ({@code element size too large}), or its batcher an item bigger than a batch's
+     * {@code max_size}: no amount of draining makes room for it.
      */
     public boolean isQueueElementTooLarge() {
         return queueElementTooLarge;

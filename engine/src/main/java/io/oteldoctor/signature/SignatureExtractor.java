@@ -48,6 +48,8 @@ public final class SignatureExtractor {
                     + "|error response from service exported to status="
                     // Google's Python clients: google.api_core.exceptions.PermissionDenied: 403 The caller does not have permission
                     + "|google\\.api_core\\.exceptions\\.\\w+: "
+                    // Fluent Bit's opentelemetry output: [output:opentelemetry:opentelemetry.0] host:443, HTTP status=503
+                    + "|HTTP status="
                     // sapm and the datadog exporter: server responded with 429; request to <url> responded with 413 Payload too large
                     + "|\\bresponded with )(\\d{3})\\b");
     /** Contrib exporters and HTTP clients: {@code HTTP 429 "Too Many Requests"}, {@code HTTP status 401}, {@code 403 Forbidden}. */
@@ -248,6 +250,8 @@ public final class SignatureExtractor {
             + "|failed to get security token from token endpoint"
             // Azure Monitor's Application Insights agents and SDKs
             + "|applicationinsights"
+            // the collector's own words when it cannot start, whatever component they name
+            + "|failed to get config|cannot build pipelines|application run finished with error"
             // an SDK that counts what it could not send (Dart's: Failed to export 3 spans.)
             + "|failed to export \\d+ (?:spans?|metrics?|logs?|log records?|data points?)\\b");
     private static final Pattern COUNTED_EXPORT_FAILURE = Pattern.compile("(?i)failed to export \\d+ (?:spans?|metrics?|logs?|log records?|data points?)\\b");
@@ -853,8 +857,9 @@ public final class SignatureExtractor {
         b.noBackendResolved(LB_NO_BACKEND.matcher(t).find());
         // Go's http.MaxBytesReader (the collector's max_request_body_size) and Node's body parsers
         b.bodyTooLarge(hasIgnoreCase(t, "request body too large") || hasIgnoreCase(t, "request entity too large"));
-        // exporterhelper's queue (its sizer in bytes or items) refuses a request that alone exceeds queue_size
-        b.queueElementTooLarge(t.contains("element size too large"));
+        // exporterhelper's queue (its sizer in bytes or items) refuses a request that alone exceeds queue_size,
+        // and its batcher drops an item larger than the batch's max_size ("... size is greater than max size, dropping items")
+        b.queueElementTooLarge(t.contains("element size too large") || t.contains("size is greater than max size"));
         b.credentialFetchTimedOut(CREDENTIAL_FETCH_TIMEOUT.matcher(t).find());
         // "telemetry type is not supported" is also what a collector says at start-up of a component built
         // for the wrong signal; only an answer to an export (a status came back) means the receiving side
