@@ -146,7 +146,9 @@ public final class SignatureExtractor {
             "(?:get credentials|failed to refresh cached credentials)[:,] [^\\n]*?(?:request canceled|deadline exceeded|i/o timeout|timed out)");
     private static final Pattern PROXY_REFUSED = Pattern.compile("\"https?://[^\"]+\": (?:Forbidden|Proxy Authentication Required)\\b|failed to do connect handshake");
     private static final Pattern ERROR_MARKER = Pattern.compile(
-            "(?i)\\b(error|exception|failed|failure|refused|unable|cannot|timeout|timed out|unavailable|denied|unauthori[sz]ed|forbidden)\\b");
+            "(?i)\\b(error|exception|failed|failure|refused|unable|cannot|timeout|timed out|unavailable|denied|unauthori[sz]ed|forbidden)\\b"
+                    // an exception's class name: SSLError(...), ConnectionError(...)
+                    + "|(?-i:[a-z]Error)\\b");
     /**
      * Lines of the debug exporter's detailed dump of application data (pdata): values printed as
      * {@code Str(...)}, and the dump's own field labels. Whatever errors they quote belong to the
@@ -1182,6 +1184,9 @@ public final class SignatureExtractor {
         } else if (has(t, "failed to load TLS config", "failed to load CA CertPool", "failed to load TLS cert")) {
             // configtls: the CA, certificate or key file named in the configuration cannot be read or parsed
             e = TlsError.CONFIG_UNREADABLE;
+        } else if (hasIgnoreCase(t, "bad record mac")) {
+            // OpenSSL's BAD_RECORD_MAC / "decryption failed or bad record mac": a record's integrity check failed mid-stream
+            e = TlsError.RECORD_CORRUPTED;
         } else if (has(t, "remote error: tls: handshake failure", "SSLHandshakeException", "authentication handshake failed",
                 // Vert.x (Quarkus's exporters): its own words for a failed handshake
                 "Failed to create SSL connection",

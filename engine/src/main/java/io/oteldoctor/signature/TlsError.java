@@ -21,5 +21,9 @@ public enum TlsError {
     /** grpc-go >= 1.67 enforces ALPN and the TLS terminator did not negotiate h2. */ ALPN_MISSING,
     HANDSHAKE_TIMEOUT,
     /** A TLS client reached a plaintext server. */ NOT_TLS_SERVER,
+    /**
+     * A record failed its integrity check on an established connection ({@code bad record mac}):
+     * the byte stream was altered or interleaved, as when forked processes share one connection.
+     */ RECORD_CORRUPTED,
     NONE
 }
