@@ -471,6 +471,9 @@ public final class Layouts {
             // .NET's self-diagnostics put the exception on a line of its own: Exception: System.Net.Http.HttpRequestException: ...
             return true;
         }
+        if (c == '.' && e - m >= 3 && isAll(b, m, e, (byte) '.')) {
+            return true; // "....": where a paste left lines out of the record it is in
+        }
         if (c == '[' && startsWith(b, m, e, "[signal SIG")) {
             return true; // Go: the signal a runtime panic came with, on the line under it
         }
@@ -478,6 +481,15 @@ public final class Layouts {
             return true; // Go: the frame that started the goroutine, last in its trace
         }
         return isJavaExceptionLine(b, m, e) || isPythonExceptionLine(b, m, e) || isGoFrameFunction(b, m, e);
+    }
+
+    private static boolean isAll(byte[] b, int s, int e, byte c) {
+        for (int i = s; i < e; i++) {
+            if (b[i] != c) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
