@@ -665,7 +665,6 @@ public final class Layouts {
         return p;
     }
 
-    /** A line that holds nothing but an opening brace: a pretty-printed JSON object starts. */
     /**
      * Whether line {@code l} is a lone {@code {} under a line {@code k} that ends with a tab: a
      * console line whose fields object a paste (an issue form, a JSON formatter) pretty-printed onto
@@ -679,6 +678,7 @@ public final class Layouts {
         return end > kStart && k[end - 1] == '\t' && isLoneBrace(l, skipBlanks(l, lStart, lEnd), lEnd);
     }
 
+    /** A line that holds nothing but an opening brace: a pretty-printed JSON object starts. */
     private static boolean isLoneBrace(byte[] b, int p, int e) {
         return p < e && b[p] == '{' && skipBlanks(b, p + 1, e) == e;
     }

@@ -297,12 +297,6 @@ public final class RecordParser {
     }
 
     /**
-     * Whether a head that ends by opening a brace after words of its own has its block closed by the
-     * record's last line: gRPC's multi-line address dump, whose closing line ({@code }. Err:
-     * connection error: ...}) holds the error. Read as one message, the error stays beside the
-     * address it is about.
-     */
-    /**
      * The fields of a console line spread over the lines below it as an indented JSON object,
      * opened at the end of the head or on the first line under it: null unless those lines are
      * exactly one object.
@@ -322,6 +316,12 @@ public final class RecordParser {
         return object.startsWith("{\"") ? fieldsObject(object) : null;
     }
 
+    /**
+     * Whether a head that ends by opening a brace after words of its own has its block closed by the
+     * record's last line: gRPC's multi-line address dump, whose closing line ({@code }. Err:
+     * connection error: ...}) holds the error. Read as one message, the error stays beside the
+     * address it is about.
+     */
     private static boolean closesOpenedBlock(String head, List<String> continuation) {
         String opened = head.strip();
         return opened.length() > 1 && opened.endsWith("{") && continuation.get(continuation.size() - 1).startsWith("}");

@@ -239,6 +239,9 @@ public final class SignatureExtractor {
     private static final Pattern PULL_REQUEST = Pattern.compile("\\bGet \\\\?\"https?://[^\"\\s\\\\]*/metrics\\b");
     /** OTLP's gRPC method path, {@code /opentelemetry.proto.collector.logs.v1.LogsService/Export}. */
     private static final Pattern OTLP_GRPC_METHOD = Pattern.compile("/opentelemetry\\.proto\\.collector\\.\\w+\\.v1\\.\\w+Service/Export");
+    /** An SDK that counts what it could not send (Dart's: {@code Failed to export 3 spans.}). */
+    private static final String COUNTED_EXPORT_FAILURE_WORDS = "failed to export \\d+ (?:spans?|metrics?|logs?|log records?|data points?)\\b";
+    private static final Pattern COUNTED_EXPORT_FAILURE = Pattern.compile("(?i)" + COUNTED_EXPORT_FAILURE_WORDS);
     /** Words that tie a line from an unrecognised writer to telemetry export. */
     private static final Pattern EXPORT_CONTEXT = Pattern.compile(
             "(?i)otlp|opentelemetry|otel|exporter|collector|telemetry|pipeline|/v1/(?:traces?|metrics|logs)|:431[78]\\b|rpc error: code ="
@@ -254,9 +257,7 @@ public final class SignatureExtractor {
             + "|applicationinsights"
             // the collector's own words when it cannot start, whatever component they name
             + "|failed to get config|cannot build pipelines|application run finished with error"
-            // an SDK that counts what it could not send (Dart's: Failed to export 3 spans.)
-            + "|failed to export \\d+ (?:spans?|metrics?|logs?|log records?|data points?)\\b");
-    private static final Pattern COUNTED_EXPORT_FAILURE = Pattern.compile("(?i)failed to export \\d+ (?:spans?|metrics?|logs?|log records?|data points?)\\b");
+            + "|" + COUNTED_EXPORT_FAILURE_WORDS);
     /** otlphttp's {@code Message=<text>} from a decoded Status, or a Status JSON body's message; an empty one does not count. */
     private static final Pattern STATUS_MESSAGE = Pattern.compile("\\bMessage=[^,\\s]|\"code\":\\s*\\d+,\\s*\"message\":\\s*\"[^\"]");
     /** An exporter's own words for a request that did not go through. */
